@@ -1,0 +1,18 @@
+# Every dependency is a Debian 12 package found through its own CMake package config; see the
+# README's "Dependencies" table for why each one is here. Nothing is fetched or vendored.
+find_package(Boost 1.74 REQUIRED CONFIG COMPONENTS date_time)
+find_package(fmt 9 REQUIRED CONFIG)
+find_package(spdlog 1.10 REQUIRED CONFIG)
+find_package(nlohmann_json 3.11 REQUIRED CONFIG)
+find_package(Eigen3 3.4 REQUIRED CONFIG)
+find_package(yaml-cpp 0.7 REQUIRED CONFIG)
+find_package(Threads REQUIRED)
+if(MARKETSHOCK_BUILD_TOOLS OR MARKETSHOCK_BUILD_EXAMPLES)
+  find_package(CLI11 2.1 REQUIRED CONFIG)
+endif()
+if(MARKETSHOCK_BUILD_TESTS)
+  find_package(GTest 1.12 REQUIRED CONFIG)
+endif()
+if(MARKETSHOCK_BUILD_BENCHMARKS)
+  find_package(benchmark 1.7 REQUIRED CONFIG)
+endif()
