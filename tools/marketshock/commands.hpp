@@ -1,0 +1,12 @@
+// The subcommands of the marketshock tool. Each registers itself on the app and runs through
+// a callback; failures are exceptions, turned into one-line errors by main().
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace marketshock::cli {
+
+/// `marketshock calendar --from D --to D [--json]`: NYSE sessions and closures in a range.
+void add_calendar_command(CLI::App& app);
+
+}  // namespace marketshock::cli

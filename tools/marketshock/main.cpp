@@ -1,0 +1,37 @@
+// marketshock: the command-line tool. Every failure ends as one line on stderr and a non-zero
+// exit status: 2 for bad usage, 1 for bad data or a failed analysis. Never a stack trace.
+#include "commands.hpp"
+
+#include <marketshock/core/error.hpp>
+#include <marketshock/version.hpp>
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+
+int main(int argc, char** argv) {
+  CLI::App app{"marketshock: market-event forensics (moves, records, contagion)", "marketshock"};
+  app.set_version_flag("--version", std::string(marketshock::kVersion));
+  app.require_subcommand(1);
+  marketshock::cli::add_calendar_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    fmt::print(stderr, "marketshock: error: {} (see marketshock --help)\n", e.what());
+    return 2;
+  } catch (const marketshock::Error& e) {
+    fmt::print(stderr, "marketshock: error: {}\n", e.message());
+    return 1;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "marketshock: error: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
