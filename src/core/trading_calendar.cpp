@@ -129,7 +129,8 @@ constexpr std::array kSpecialClosures{
     DatedClosure{2025, 1, 9, "National day of mourning for former President Jimmy Carter"},
 };
 
-struct DatedSession {
+/// A calendar day written as data, so that the tables below read as dates.
+struct Ymd {
   int year;
   int month;
   int day;
@@ -143,51 +144,51 @@ struct DatedSession {
 /// 1997 and 2003. Years after 2026 follow the pattern.
 // clang-format off
 constexpr std::array kEarlyCloses{
-    DatedSession{1990, 12, 24},
-    DatedSession{1991, 12, 24},
-    DatedSession{1992, 11, 27}, DatedSession{1992, 12, 24},
-    DatedSession{1993, 11, 26},
-    DatedSession{1994, 11, 25},
-    DatedSession{1995, 7, 3}, DatedSession{1995, 11, 24},
-    DatedSession{1996, 7, 5}, DatedSession{1996, 11, 29}, DatedSession{1996, 12, 24},
-    DatedSession{1997, 7, 3}, DatedSession{1997, 11, 28}, DatedSession{1997, 12, 24}, DatedSession{1997, 12, 26},
-    DatedSession{1998, 11, 27}, DatedSession{1998, 12, 24},
-    DatedSession{1999, 11, 26},
-    DatedSession{2000, 7, 3}, DatedSession{2000, 11, 24},
-    DatedSession{2001, 7, 3}, DatedSession{2001, 11, 23}, DatedSession{2001, 12, 24},
-    DatedSession{2002, 7, 5}, DatedSession{2002, 11, 29}, DatedSession{2002, 12, 24},
-    DatedSession{2003, 7, 3}, DatedSession{2003, 11, 28}, DatedSession{2003, 12, 24}, DatedSession{2003, 12, 26},
-    DatedSession{2004, 11, 26},
-    DatedSession{2005, 11, 25},
-    DatedSession{2006, 7, 3}, DatedSession{2006, 11, 24},
-    DatedSession{2007, 7, 3}, DatedSession{2007, 11, 23}, DatedSession{2007, 12, 24},
-    DatedSession{2008, 7, 3}, DatedSession{2008, 11, 28}, DatedSession{2008, 12, 24},
-    DatedSession{2009, 11, 27}, DatedSession{2009, 12, 24},
-    DatedSession{2010, 11, 26},
-    DatedSession{2011, 11, 25},
-    DatedSession{2012, 7, 3}, DatedSession{2012, 11, 23}, DatedSession{2012, 12, 24},
-    DatedSession{2013, 7, 3}, DatedSession{2013, 11, 29}, DatedSession{2013, 12, 24},
-    DatedSession{2014, 7, 3}, DatedSession{2014, 11, 28}, DatedSession{2014, 12, 24},
-    DatedSession{2015, 11, 27}, DatedSession{2015, 12, 24},
-    DatedSession{2016, 11, 25},
-    DatedSession{2017, 7, 3}, DatedSession{2017, 11, 24},
-    DatedSession{2018, 7, 3}, DatedSession{2018, 11, 23}, DatedSession{2018, 12, 24},
-    DatedSession{2019, 7, 3}, DatedSession{2019, 11, 29}, DatedSession{2019, 12, 24},
-    DatedSession{2020, 11, 27}, DatedSession{2020, 12, 24},
-    DatedSession{2021, 11, 26},
-    DatedSession{2022, 11, 25},
-    DatedSession{2023, 7, 3}, DatedSession{2023, 11, 24},
-    DatedSession{2024, 7, 3}, DatedSession{2024, 11, 29}, DatedSession{2024, 12, 24},
-    DatedSession{2025, 7, 3}, DatedSession{2025, 11, 28}, DatedSession{2025, 12, 24},
-    DatedSession{2026, 11, 27}, DatedSession{2026, 12, 24},
-    DatedSession{2027, 11, 26},
-    DatedSession{2028, 7, 3}, DatedSession{2028, 11, 24},
-    DatedSession{2029, 7, 3}, DatedSession{2029, 11, 23}, DatedSession{2029, 12, 24},
-    DatedSession{2030, 7, 3}, DatedSession{2030, 11, 29}, DatedSession{2030, 12, 24},
+    Ymd{1990, 12, 24},
+    Ymd{1991, 12, 24},
+    Ymd{1992, 11, 27}, Ymd{1992, 12, 24},
+    Ymd{1993, 11, 26},
+    Ymd{1994, 11, 25},
+    Ymd{1995, 7, 3}, Ymd{1995, 11, 24},
+    Ymd{1996, 7, 5}, Ymd{1996, 11, 29}, Ymd{1996, 12, 24},
+    Ymd{1997, 7, 3}, Ymd{1997, 11, 28}, Ymd{1997, 12, 24}, Ymd{1997, 12, 26},
+    Ymd{1998, 11, 27}, Ymd{1998, 12, 24},
+    Ymd{1999, 11, 26},
+    Ymd{2000, 7, 3}, Ymd{2000, 11, 24},
+    Ymd{2001, 7, 3}, Ymd{2001, 11, 23}, Ymd{2001, 12, 24},
+    Ymd{2002, 7, 5}, Ymd{2002, 11, 29}, Ymd{2002, 12, 24},
+    Ymd{2003, 7, 3}, Ymd{2003, 11, 28}, Ymd{2003, 12, 24}, Ymd{2003, 12, 26},
+    Ymd{2004, 11, 26},
+    Ymd{2005, 11, 25},
+    Ymd{2006, 7, 3}, Ymd{2006, 11, 24},
+    Ymd{2007, 7, 3}, Ymd{2007, 11, 23}, Ymd{2007, 12, 24},
+    Ymd{2008, 7, 3}, Ymd{2008, 11, 28}, Ymd{2008, 12, 24},
+    Ymd{2009, 11, 27}, Ymd{2009, 12, 24},
+    Ymd{2010, 11, 26},
+    Ymd{2011, 11, 25},
+    Ymd{2012, 7, 3}, Ymd{2012, 11, 23}, Ymd{2012, 12, 24},
+    Ymd{2013, 7, 3}, Ymd{2013, 11, 29}, Ymd{2013, 12, 24},
+    Ymd{2014, 7, 3}, Ymd{2014, 11, 28}, Ymd{2014, 12, 24},
+    Ymd{2015, 11, 27}, Ymd{2015, 12, 24},
+    Ymd{2016, 11, 25},
+    Ymd{2017, 7, 3}, Ymd{2017, 11, 24},
+    Ymd{2018, 7, 3}, Ymd{2018, 11, 23}, Ymd{2018, 12, 24},
+    Ymd{2019, 7, 3}, Ymd{2019, 11, 29}, Ymd{2019, 12, 24},
+    Ymd{2020, 11, 27}, Ymd{2020, 12, 24},
+    Ymd{2021, 11, 26},
+    Ymd{2022, 11, 25},
+    Ymd{2023, 7, 3}, Ymd{2023, 11, 24},
+    Ymd{2024, 7, 3}, Ymd{2024, 11, 29}, Ymd{2024, 12, 24},
+    Ymd{2025, 7, 3}, Ymd{2025, 11, 28}, Ymd{2025, 12, 24},
+    Ymd{2026, 11, 27}, Ymd{2026, 12, 24},
+    Ymd{2027, 11, 26},
+    Ymd{2028, 7, 3}, Ymd{2028, 11, 24},
+    Ymd{2029, 7, 3}, Ymd{2029, 11, 23}, Ymd{2029, 12, 24},
+    Ymd{2030, 7, 3}, Ymd{2030, 11, 29}, Ymd{2030, 12, 24},
 };
 // clang-format on
 
-constexpr bool ascending(const DatedSession& a, const DatedSession& b) {
+constexpr bool ascending(const Ymd& a, const Ymd& b) {
   return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
 }
 static_assert(std::is_sorted(kEarlyCloses.begin(), kEarlyCloses.end(), ascending));

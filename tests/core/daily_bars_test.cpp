@@ -50,7 +50,7 @@ TEST(DailyBars, RejectsInconsistentBarsNamingSymbolAndDate) {
               testing::ThrowsMessage<DataError>(
                   testing::HasSubstr("NVDA 2025-01-27: low above open or close")));
   rows = nvda_bars();
-  rows[0].high = 140.0;
+  rows[0].high = 145.0;  // above low and close, below the open
   EXPECT_THAT([&] { DailyBars(Symbol("NVDA"), PriceBasis::as_traded(), rows); },
               testing::ThrowsMessage<DataError>(testing::HasSubstr("high below open or close")));
   rows = nvda_bars();

@@ -59,9 +59,9 @@ class SessionIndex {
 /// September 11 attacks, Hurricane Sandy). Years after the last published NYSE schedule follow the
 /// rules and cannot foresee special closures.
 ///
-/// Every session is precomputed at construction; all lookups are O(1) except holiday_name
-/// (O(log n) over about 400 closures) and sessions_between (linear in its output). The object is
-/// immutable, so concurrent use from several threads is safe.
+/// Every session is precomputed at construction; session lookups are O(1), holiday_name and the
+/// early-close queries O(log n) over a few hundred entries, sessions_between linear in its output.
+/// The object is immutable, so concurrent use from several threads is safe.
 ///
 /// Every function taking a date requires it to be a real date (not `not_a_date_time` or an
 /// infinity) within the supported range, and throws InvalidArgument otherwise.
