@@ -2,10 +2,10 @@
 
 #include <marketshock/core/error.hpp>
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <array>
 #include <optional>
@@ -98,12 +98,30 @@ TEST(IsoDate, YearRangeIsBoostsRange) {
 }
 
 TEST(IsoDate, RejectsMalformedText) {
-  constexpr std::array<std::string_view, 24> kMalformed = {
-      "",            "2025",         "2025-01",      "2025-1-01",   "2025-01-1",
-      "25-01-01",    "2025/01/01",   "2025.01.01",   "20250101",    "2025-01-01x",
-      "x2025-01-01", " 2025-01-01",  "2025-01-01 ",  "2025- 1-01",  "2025-01- 1",
-      "2025-0a-01",  "20a5-01-01",   "2025-01-0\x01", "+025-01-01", "-025-01-01",
-      "2025-01-0/",  "2025-01-01T00", "2025-01-0:",   "２０２５-01-01"};
+  constexpr std::array<std::string_view, 24> kMalformed = {"",
+                                                           "2025",
+                                                           "2025-01",
+                                                           "2025-1-01",
+                                                           "2025-01-1",
+                                                           "25-01-01",
+                                                           "2025/01/01",
+                                                           "2025.01.01",
+                                                           "20250101",
+                                                           "2025-01-01x",
+                                                           "x2025-01-01",
+                                                           " 2025-01-01",
+                                                           "2025-01-01 ",
+                                                           "2025- 1-01",
+                                                           "2025-01- 1",
+                                                           "2025-0a-01",
+                                                           "20a5-01-01",
+                                                           "2025-01-0\x01",
+                                                           "+025-01-01",
+                                                           "-025-01-01",
+                                                           "2025-01-0/",
+                                                           "2025-01-01T00",
+                                                           "2025-01-0:",
+                                                           "２０２５-01-01"};
   for (const std::string_view text : kMalformed) {
     EXPECT_EQ(try_parse_iso_date(text), std::nullopt) << '\'' << text << '\'';
     EXPECT_THROW((void)parse_iso_date(text), InvalidArgument) << '\'' << text << '\'';
