@@ -11,6 +11,7 @@ packages=(
   nlohmann-json3-dev                 # JSON output and the dataset manifest
   libeigen3-dev                      # panels and the statistics (OLS, VAR, FEVD)
   libyaml-cpp-dev                    # the Nasdaq-100 membership files are YAML
+  libssl-dev                         # SHA-256 checksums of the dataset files (OpenSSL libcrypto)
   libcli11-dev                       # the marketshock command line
   libgtest-dev libgmock-dev          # the tests
   libbenchmark-dev                   # the micro-benchmarks under bench/
