@@ -20,6 +20,7 @@ std::string_view to_string(Exchange exchange) noexcept {
     case Exchange::nyse_american: return "NYSE American";
     case Exchange::cboe: return "Cboe";
     case Exchange::other: return "other";
+    case Exchange::unknown: return "unknown";
   }
   return "other";
 }
@@ -28,7 +29,7 @@ Exchange parse_exchange(std::string_view text) {
   std::string lower(text);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static constexpr std::array<std::pair<std::string_view, Exchange>, 8> kNames{{
+  static constexpr std::array<std::pair<std::string_view, Exchange>, 9> kNames{{
       {"nyse", Exchange::nyse},
       {"nyse arca", Exchange::nyse},
       {"nasdaq", Exchange::nasdaq},
@@ -36,13 +37,13 @@ Exchange parse_exchange(std::string_view text) {
       {"cboe", Exchange::cboe},
       {"bats", Exchange::cboe},
       {"other", Exchange::other},
-      {"", Exchange::other},
+      {"unknown", Exchange::unknown},
   }};
   for (const auto& [name, exchange] : kNames) {
     if (lower == name) return exchange;
   }
   throw InvalidArgument(fmt::format(
-      "unknown exchange '{}': expected NYSE, Nasdaq, NYSE American, Cboe or other", text));
+      "unknown exchange '{}': expected NYSE, Nasdaq, NYSE American, Cboe, other or unknown", text));
 }
 
 }  // namespace marketshock

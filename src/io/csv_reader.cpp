@@ -33,8 +33,9 @@ std::string read_whole_file(const std::filesystem::path& path) {
   if (!file) throw_io_error(path, "open", errno);
   std::string text;
   const std::uintmax_t expected = std::filesystem::file_size(path, ec);
-  std::size_t size = ec ? 0 : static_cast<std::size_t>(expected);
-  for (std::size_t chunk = size + 1;; chunk = 1 << 16) {
+  std::size_t size = 0;  // bytes read so far
+  // One byte more than expected, so that a complete first read already sees EOF.
+  for (std::size_t chunk = (ec ? 0 : static_cast<std::size_t>(expected)) + 1;; chunk = 1 << 16) {
     text.resize(size + chunk);
     const std::size_t got = std::fread(text.data() + size, 1, chunk, file.get());
     size += got;
@@ -73,6 +74,7 @@ CsvReader::CsvReader(std::string text, std::string file, CsvOptions options)
 std::string_view CsvReader::take_line() noexcept {
   const char* const begin = text_.data() + pos_;
   const std::size_t left = text_.size() - pos_;
+  // NOLINTNEXTLINE(bugprone-not-null-terminated-result): memchr searches, it copies nothing.
   const auto* const newline = static_cast<const char*>(std::memchr(begin, '\n', left));
   std::size_t length = newline != nullptr ? static_cast<std::size_t>(newline - begin) : left;
   pos_ += newline != nullptr ? length + 1 : length;
@@ -178,9 +180,8 @@ bool CsvReader::next(CsvRow& row) {
   split_fields(row);
   if (row.fields_.size() != header_.size()) {
     // Point at the first surplus field, or at the end of a short line.
-    const std::size_t offset = row.fields_.size() > header_.size()
-                                   ? row.fields_[header_.size()].offset
-                                   : row.line_.size();
+    const std::size_t offset =
+        row.fields_.size() > header_.size() ? row.fields_[header_.size()].offset : row.line_.size();
     throw ParseError(row.position_at(offset), fmt::format("expected {} fields, found {}",
                                                           header_.size(), row.fields_.size()));
   }
@@ -251,8 +252,8 @@ void CsvReader::require_columns_into(std::span<const std::string_view> names,
     list += fmt::format("{}'{}'", i > 0 ? ", " : "", missing[i]);
   }
   throw ParseError(SourcePosition{file_, 1},
-                   fmt::format("missing column{} {} (header has: {})", missing.size() > 1 ? "s" : "",
-                               list, join_names(header_)));
+                   fmt::format("missing column{} {} (header has: {})",
+                               missing.size() > 1 ? "s" : "", list, join_names(header_)));
 }
 
 }  // namespace marketshock::io

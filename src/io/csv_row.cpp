@@ -53,8 +53,7 @@ SourcePosition CsvRow::position() const {
 }
 
 ParseError CsvRow::error(std::size_t column, std::string_view message) const {
-  return ParseError(position(column),
-                    fmt::format("column '{}': {}", column_name(column), message));
+  return ParseError(position(column), fmt::format("column '{}': {}", column_name(column), message));
 }
 
 double CsvRow::as_double(std::size_t column, EmptyField empty) const {

@@ -14,7 +14,7 @@ using boost::gregorian::date;
 
 // NVIDIA's splits since 2020: 4-for-1 effective 2021-07-20, 10-for-1 effective 2024-06-10.
 CorporateActions nvda() {
-  return CorporateActions(Symbol("NVDA"), {{date(2021, 7, 20), 4.0}, {date(2024, 6, 10), 10.0}}, {});
+  return CorporateActions(Symbol("NVDA"), {{date(2021, 7, 20), 4.0, std::nullopt}, {date(2024, 6, 10), 10.0, std::nullopt}}, {});
 }
 
 TEST(CorporateActions, SplitFactorCountsSplitsAfterFromUpToAndIncludingTo) {
@@ -41,9 +41,9 @@ TEST(CorporateActions, DividendFactorUndoesAnAdjustment) {
 }
 
 TEST(CorporateActions, RejectsBadRatiosAndUnsortedDates) {
-  EXPECT_THAT([] { CorporateActions(Symbol("X"), {{date(2024, 1, 2), 0.0}}, {}); },
+  EXPECT_THAT([] { CorporateActions(Symbol("X"), {{date(2024, 1, 2), 0.0, std::nullopt}}, {}); },
               testing::ThrowsMessage<DataError>(testing::HasSubstr("X: split effective 2024-01-02")));
-  EXPECT_THROW(CorporateActions(Symbol("X"), {{date(2024, 2, 1), 2.0}, {date(2024, 1, 2), 2.0}}, {}),
+  EXPECT_THROW(CorporateActions(Symbol("X"), {{date(2024, 2, 1), 2.0, std::nullopt}, {date(2024, 1, 2), 2.0, std::nullopt}}, {}),
                DataError);
   EXPECT_THROW(CorporateActions(Symbol("X"), {}, {{date(2024, 1, 2), -0.5}}), DataError);
 }

@@ -40,7 +40,7 @@ TEST(MarketValue, RefusesToMixSplitBases) {
 }
 
 TEST(MarketValue, RestatingCountsAndPricesAcrossASplit) {
-  const CorporateActions nvda(Symbol("NVDA"), {{date(2024, 6, 10), 10.0}}, {});
+  const CorporateActions nvda(Symbol("NVDA"), {{date(2024, 6, 10), 10.0, std::nullopt}}, {});
   const auto adjusted = SplitBasis::adjusted_as_of(date(2025, 1, 27));
   const ShareCount before(2.46e9, kTraded);
   const ShareCount restated = before.restated(nvda, date(2024, 6, 7), adjusted);

@@ -40,7 +40,7 @@ MarketData sample() {
                                                          "sec-points", "0001045810-24-000264"}},
                                     {date(2024, 11, 15), {24.49e9, 24.49e9, 1.0, "cover-page count",
                                                           "sec-points", "0001045810-24-000316"}}}));
-  b.set_actions(Symbol("NVDA"), CorporateActions(Symbol("NVDA"), {{date(2024, 6, 10), 10.0}}, {}));
+  b.set_actions(Symbol("NVDA"), CorporateActions(Symbol("NVDA"), {{date(2024, 6, 10), 10.0, std::nullopt}}, {}));
   IndexMembership ndx("ndx100", "Nasdaq-100");
   ndx.add_interval(Symbol("NVDA"), date(2001, 1, 2), std::nullopt);
   ndx.add_interval(Symbol("GOOG"), date(2014, 4, 3), std::nullopt);

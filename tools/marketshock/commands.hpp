@@ -9,4 +9,9 @@ namespace marketshock::cli {
 /// `marketshock calendar --from D --to D [--json]`: NYSE sessions and closures in a range.
 void add_calendar_command(CLI::App& app);
 
+/// `marketshock dataset check [DIR]` and `marketshock dataset build --from RAW --out DIR`.
+void add_dataset_command(CLI::App& app);
+/// The `build` subcommand of `dataset` (dataset_build_command.cpp).
+void add_dataset_build_command(CLI::App& dataset);
+
 }  // namespace marketshock::cli

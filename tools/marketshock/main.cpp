@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string(marketshock::kVersion));
   app.require_subcommand(1);
   marketshock::cli::add_calendar_command(app);
+  marketshock::cli::add_dataset_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

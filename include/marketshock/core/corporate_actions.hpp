@@ -6,6 +6,7 @@
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -17,6 +18,9 @@ namespace marketshock {
 struct Split {
   boost::gregorian::date effective;
   double ratio = 1.0;
+  /// Set when only a bracket is known (a split detected from two share counts): the split took
+  /// effect after this date and on or before `effective`, which is then the latest possible day.
+  std::optional<boost::gregorian::date> earliest_after;
   friend bool operator==(const Split&, const Split&) = default;
 };
 

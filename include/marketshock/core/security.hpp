@@ -35,7 +35,8 @@ private:
 };
 
 /// The listing venue. Index membership and weighting rules depend on it.
-enum class Exchange { nyse, nasdaq, nyse_american, cboe, other };
+/// `unknown` when no source says where it is listed.
+enum class Exchange { nyse, nasdaq, nyse_american, cboe, other, unknown };
 
 /// "NYSE", "Nasdaq", ...; the inverse of parse_exchange.
 [[nodiscard]] std::string_view to_string(Exchange exchange) noexcept;
@@ -57,7 +58,7 @@ struct Security {
   IssuerId issuer;
   /// "A", "B", "C" for companies with several classes; empty when the issuer has one class.
   std::string share_class;
-  Exchange exchange = Exchange::other;
+  Exchange exchange = Exchange::unknown;
   /// GICS sector and sub-industry ("Information Technology", "Semiconductors"); empty if unknown.
   std::string gics_sector;
   std::string gics_industry;

@@ -52,7 +52,7 @@ struct CsvOptions {
 ///   while (reader.next(row)) use(row.as_date(date), row.as_double(close));
 /// \endcode
 class CsvReader {
-public:
+ public:
   /// Reads the whole file at `path` and its header; errors name the file as `path.string()`.
   /// \throws IoError naming the path if it cannot be opened or read (missing, a directory).
   /// \throws ParseError for an empty file or a malformed or duplicated header.
@@ -105,7 +105,7 @@ public:
   /// \throws ParseError e.g. "prices.csv:7:40: expected 8 fields, found 14".
   bool next(CsvRow& row);
 
-private:
+ private:
   CsvReader(std::string text, std::string file, CsvOptions options);
 
   // Consumes the next line (pos_ < text_.size()) and returns it without its line end.

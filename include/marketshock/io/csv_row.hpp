@@ -1,5 +1,6 @@
 /// \file csv_row.hpp
-/// \brief CsvRow: one data row of a CsvReader, with typed field accessors that throw positioned errors.
+/// \brief CsvRow: one data row of a CsvReader, with typed field accessors that throw positioned
+/// errors.
 #pragma once
 
 #include <marketshock/core/error.hpp>
@@ -44,7 +45,7 @@ enum class TimeSuffix {
 /// loop free of allocations. Columns are addressed by 0-based index (CsvReader::require_column()).
 /// Not copyable or movable, since its views may point into itself.
 class CsvRow {
-public:
+ public:
   /// An empty row; fill it with CsvReader::next().
   CsvRow() = default;
   CsvRow(const CsvRow&) = delete;
@@ -103,7 +104,7 @@ public:
   /// \throws InvalidArgument if `column >= size()`.
   [[nodiscard]] ParseError error(std::size_t column, std::string_view message) const;
 
-private:
+ private:
   friend class CsvReader;
 
   struct Field {
@@ -115,9 +116,9 @@ private:
   // Position of the byte at `offset` of line_, with a 1-based UTF-8 character column.
   [[nodiscard]] SourcePosition position_at(std::size_t offset) const;
 
-  const std::string* file_ = nullptr;                // the reader's display name
+  const std::string* file_ = nullptr;                 // the reader's display name
   const std::vector<std::string>* header_ = nullptr;  // the reader's header names
-  std::string_view line_;                            // the line without its line end
+  std::string_view line_;                             // the line without its line end
   std::size_t line_number_ = 0;
   std::vector<Field> fields_;
   std::string scratch_;  // unescaped text of quoted fields that contain ""

@@ -27,7 +27,8 @@ enum class LoadPolicy {
 struct SkippedRow {
   /// Where the problem is: file, 1-based line, and 1-based column when known (0 when not).
   SourcePosition position;
-  /// The error message without the position prefix, e.g. "column 'Date': invalid date '2020-02-30'".
+  /// The error message without the position prefix, e.g. "column 'Date': invalid date
+  /// '2020-02-30'".
   std::string reason;
 };
 

@@ -2,44 +2,109 @@
 /// \brief DailyMove: one security's close-to-close, intraday and market-value move on one session.
 #pragma once
 
-#include <marketshock/core/daily_bars.hpp>
-#include <marketshock/core/price_basis.hpp>
-#include <marketshock/core/step_series.hpp>
+#include <marketshock/core/market_data.hpp>
+#include <marketshock/core/shares_outstanding.hpp>
+#include <marketshock/records/market_value_status.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
+#include <cstddef>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 namespace marketshock::records {
 
-/// One session's move against the previous bar. Returns are fractions (-0.1697 is -16.97%);
-/// money is USD. Market-value fields are NaN when a share count is missing on either day.
+/// The share count a market value was computed with, and where it came from: the basis line of
+/// every USD figure ("24.49B shares, cover-page count, sec-points, in force from 2024-11-15").
+struct SharesUsed {
+  /// Effective date of the step in force (inclusive): the "as of" of the count.
+  boost::gregorian::date effective;
+  /// The count on the bars' split basis (`record.shares`) with its measure, source and reference.
+  SharesRecord record;
+
+  friend bool operator==(const SharesUsed&, const SharesUsed&) = default;
+};
+
+/// One session's move against the security's previous bar (normally the previous session; after a
+/// trading halt, the last session that traded). Returns are fractions (-0.1697 is -16.97%); money
+/// is USD. Every field derived from open, high or low is NaN when the vendor gave no such price;
+/// every market-value field is NaN unless `market_value_status` is `available`.
 struct DailyMove {
   boost::gregorian::date date;
+  /// Date of the previous bar.
+  boost::gregorian::date previous_date;
+  /// The previous close, restated onto this session's split footing: divided by `split_ratio`.
   double previous_close = 0.0;
+  /// Splits taking effect after the previous bar and on or before this session, as new shares per
+  /// old share; 1 unless the bars are as traded (split-adjusted bars never jump). 10 on NVIDIA's
+  /// 2024-06-10 as-traded bar.
+  double split_ratio = 1.0;
+  double open = 0.0;
+  double high = 0.0;
+  double low = 0.0;
   double close = 0.0;
-  /// close / previous_close - 1 (close to close).
+  /// close / previous_close - 1: the close-to-close price return (total return on an ex-date of
+  /// dividend-adjusted bars).
   double close_return = 0.0;
   /// open / previous_close - 1: the opening gap.
   double open_gap_return = 0.0;
-  /// low / previous_close - 1 and high / previous_close - 1: the intraday extremes.
+  /// low / previous_close - 1 ("fell as much as") and high / previous_close - 1.
   double intraday_low_return = 0.0;
   double intraday_high_return = 0.0;
-  /// Shares in force on this session and on the previous one (same split basis as the bars).
-  double shares = 0.0;
-  double previous_shares = 0.0;
-  /// close x shares, and its change: close x shares - previous close x previous shares.
+
+  /// Why the market-value fields are NaN, or `available`.
+  MarketValueStatus market_value_status = MarketValueStatus::available;
+  /// The share counts in force on this session and on the previous bar's date; empty when
+  /// missing (see market_value_status).
+  std::optional<SharesUsed> shares;
+  std::optional<SharesUsed> previous_shares;
+  /// previous close x previous shares, and close x shares.
+  double previous_market_value_usd = 0.0;
   double market_value_usd = 0.0;
+  /// market_value_usd - previous_market_value_usd. On a split day price and count move together,
+  /// so a split is never a loss.
   double market_value_change_usd = 0.0;
-  /// low x shares - previous close x previous shares: the loss at the day's low.
+  /// market_value_change_usd / previous_market_value_usd; differs from close_return only when
+  /// the share count steps between the two dates.
+  double market_value_change_return = 0.0;
+  /// open x shares - previous market value: the value lost or gained at the open.
+  double open_gap_change_usd = 0.0;
+  /// low x shares - previous market value ("wiped out as much as"), and the same at the high.
   double intraday_low_change_usd = 0.0;
+  double intraday_high_change_usd = 0.0;
+
+  /// True when the market-value fields are numbers.
+  [[nodiscard]] bool has_market_value() const noexcept {
+    return market_value_status == MarketValueStatus::available;
+  }
 };
 
-/// The move of every bar after the first. `shares` is effective-dated and on `shares_basis`,
-/// which must equal the bars' split basis (throws InvalidArgument otherwise, and for
-/// dividend-adjusted bars). A split day compares like with like, so it is never a loss.
-[[nodiscard]] std::vector<DailyMove> daily_moves(const DailyBars& bars,
-                                                 const StepSeries<double>& shares,
-                                                 const SplitBasis& shares_basis);
+/// New shares per old share from splits that take effect after `earlier` and on or before
+/// `later`, on the footing of `security`'s bars: the split factor for as-traded bars, 1 for
+/// split-adjusted bars (every value already stands on one date's shares). Divide a close of
+/// `earlier` by it to compare it with a close of `later`. O(number of splits).
+[[nodiscard]] double split_ratio_between(const SecurityRecord& security,
+                                         boost::gregorian::date earlier,
+                                         boost::gregorian::date later);
+
+/// The move of every bar of `security` after its first, in date order. Never throws for
+/// dividend-adjusted bars or missing shares: those give NaN market values with their status.
+/// O(n log s) for n bars and s share steps.
+[[nodiscard]] std::vector<DailyMove> daily_moves(const SecurityRecord& security);
+
+/// The moves of the bars dated from `from` to `to` (both inclusive, any dates), each against its
+/// previous bar even when that bar lies before `from`. Empty when no bar falls in the range.
+/// O(log n + k log s) for k moves.
+[[nodiscard]] std::vector<DailyMove> daily_moves(const SecurityRecord& security,
+                                                 boost::gregorian::date from,
+                                                 boost::gregorian::date to);
+
+/// The move of `symbol` on `session`. Throws InvalidArgument: for an unknown symbol (suggesting
+/// close matches, see MarketData::require); when `session` is not an NYSE session (naming the
+/// sessions before and after, see TradingCalendar::require_session); when the security has no
+/// bar on `session` or `session` is its first bar.
+[[nodiscard]] DailyMove daily_move(const MarketData& data, std::string_view symbol,
+                                   boost::gregorian::date session);
 
 }  // namespace marketshock::records

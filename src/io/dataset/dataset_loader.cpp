@@ -235,15 +235,18 @@ private:
 
   void load_actions(MarketDataBuilder& builder) {
     auto reader = open("corporate_actions.csv");
-    const auto c = reader.require_columns({"symbol", "kind", "date", "value", "source"});
+    const auto c =
+        reader.require_columns({"symbol", "kind", "date", "earliest_after", "value", "source"});
     std::map<Symbol, std::pair<std::vector<Split>, std::vector<CashDividend>>> actions;
     each_row(reader, [&](const CsvRow& row) {
       const Symbol symbol = known_symbol_at(row, c[0]);
       const std::string_view kind = row.text(c[1]);
       if (kind == "split") {
-        actions[symbol].first.push_back({row.as_date(c[2]), row.as_double(c[3])});
+        std::optional<date> earliest;
+        if (!row.is_empty(c[3])) earliest = row.as_date(c[3]);
+        actions[symbol].first.push_back({row.as_date(c[2]), row.as_double(c[4]), earliest});
       } else if (kind == "dividend") {
-        actions[symbol].second.push_back({row.as_date(c[2]), row.as_double(c[3])});
+        actions[symbol].second.push_back({row.as_date(c[2]), row.as_double(c[4])});
       } else {
         throw row.error(c[1], fmt::format("unknown kind '{}' (split or dividend)", kind));
       }

@@ -106,7 +106,7 @@ void write_dataset(const MarketData& data, const DatasetMetadata& metadata,
       "symbol,issuer,share_class,name,exchange,gics_sector,gics_industry,price_basis,"
       "price_basis_as_of,price_source,price_flagged,price_note");
   TableText bars("symbol,date,open,high,low,close,volume");
-  TableText actions("symbol,kind,date,value,source");
+  TableText actions("symbol,kind,date,earliest_after,value,source");
   TableText shares("symbol,effective_date,shares,reported_shares,split_factor,measure,source,reference");
   for (const SecurityRecord& r : data.securities()) {
     const Security& s = r.security;
@@ -119,11 +119,14 @@ void write_dataset(const MarketData& data, const DatasetMetadata& metadata,
     securities.text(r.provenance.note).end_row();
     write_bars_rows(bars, s.symbol.view(), r.bars);
     for (const Split& split : r.actions.splits()) {
-      actions.text(s.symbol.view()).text("split").date(split.effective).number(split.ratio);
-      actions.text(r.provenance.source).end_row();
+      actions.text(s.symbol.view()).text("split").date(split.effective);
+      actions.text(split.earliest_after ? format_iso_date(*split.earliest_after) : "");
+      actions.number(split.ratio);
+      actions.text(split.earliest_after ? "detected from share counts" : r.provenance.source);
+      actions.end_row();
     }
     for (const CashDividend& d : r.actions.dividends()) {
-      actions.text(s.symbol.view()).text("dividend").date(d.ex_date).number(d.amount);
+      actions.text(s.symbol.view()).text("dividend").date(d.ex_date).text("").number(d.amount);
       actions.text(r.provenance.source).end_row();
     }
     for (const Step<SharesRecord>& step : r.shares.steps()) {

@@ -34,6 +34,10 @@ struct ImportedSeries {
   std::string source;
   std::string file;
   LoadReport report;
+  /// Bars whose high or low missed the open or close by a floating-point rounding difference
+  /// (at most 1e-9 of the price, as in vendor files adjusted by multiplication) and was set to
+  /// it. Reported, not hidden: the dataset build lists every series where this is not 0.
+  std::size_t rounding_adjusted_bars = 0;
 };
 
 /// One shares-outstanding figure for one security.

@@ -1,0 +1,67 @@
+/// \file dataset_build.hpp
+/// \brief build_dataset: derives the project's dataset from the raw public vendor files.
+#pragma once
+
+#include <marketshock/io/load_policy.hpp>
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace marketshock::io {
+
+/// What to build. The defaults build the embedded dataset of the DeepSeek case.
+struct DatasetBuildOptions {
+  /// The raw folder laid out as `shared/data` (prices/, reference/, shares/).
+  std::filesystem::path raw;
+  /// Where to write the dataset (created if needed).
+  std::filesystem::path out;
+  /// Every member of either index on `membership_date` gets bars over this window.
+  boost::gregorian::date window_from{2024, 8, 1};
+  boost::gregorian::date window_to{2025, 4, 30};
+  boost::gregorian::date membership_date{2025, 1, 27};
+  /// The securities record rankings need get bars from here on: every one that was among the
+  /// `history_top_n` largest US companies (by FMP quarterly market value) since this date.
+  boost::gregorian::date history_from{2020, 1, 1};
+  std::size_t history_top_n = 30;
+  /// Called with a line of progress per stage (nullptr: silent).
+  std::function<void(const std::string&)> progress;
+};
+
+/// One thing the build decided or rejected, for the build report.
+struct BuildNote {
+  std::string topic;   ///< "prices", "shares", "membership", "index levels", ...
+  std::string symbol;  ///< empty when not about one security
+  std::string text;
+};
+
+/// What `dataset build` prints: coverage, sources used, rejections and why.
+struct DatasetBuildReport {
+  std::size_t securities = 0;
+  std::size_t bar_rows = 0;
+  std::size_t share_rows = 0;
+  /// Securities per price source id, and per shares source id.
+  std::vector<std::pair<std::string, std::size_t>> price_sources;
+  std::vector<std::pair<std::string, std::size_t>> share_sources;
+  /// Members of the universe for which no usable source exists.
+  std::vector<std::string> missing;
+  /// Rejected files and rows, conflicts settled by rule, approximations made.
+  std::vector<BuildNote> notes;
+  /// Row-level reports of every file read (only those with skipped rows are kept).
+  std::vector<LoadReport> load_reports;
+
+  /// The report as text: summary table first, then every note grouped by topic.
+  [[nodiscard]] std::string render() const;
+};
+
+/// Reads the raw files, selects and reconciles sources by the written rules of data/README.md,
+/// writes the dataset to `options.out` and returns the report. Throws IoError when the raw
+/// folder lacks an expected file, ParseError or DataError when a source that has no fallback is
+/// unusable.
+[[nodiscard]] DatasetBuildReport build_dataset(const DatasetBuildOptions& options);
+
+}  // namespace marketshock::io

@@ -1,0 +1,175 @@
+#include <marketshock/io/dataset/dataset_build.hpp>
+
+#include "build_context.hpp"
+#include "index_levels.hpp"
+#include "price_selection.hpp"
+#include "reference_data.hpp"
+#include "share_selection.hpp"
+#include "source_catalogue.hpp"
+
+#include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/market_data.hpp>
+#include <marketshock/io/dataset/dataset_files.hpp>
+#include <marketshock/io/vendor/index_membership.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace marketshock::io::build {
+namespace {
+using boost::gregorian::date;
+}  // namespace
+
+// Share class from a constituent name such as "Alphabet Inc. (Class C)".
+static std::string share_class_of(const std::string& name) {
+  const auto at = name.find("(Class ");
+  if (at == std::string::npos || at + 8 >= name.size()) return "";
+  return name.substr(at + 7, 1);
+}
+
+// Issuer key: the SEC CIK joins the classes of one company; a symbol stands in when no CIK.
+static std::string issuer_key(const Symbol& symbol, const ReferenceSecurity* ref) {
+  if (ref != nullptr && ref->cik && !ref->cik->empty()) return "cik-" + *ref->cik;
+  std::string key = "sym-" + symbol.str();
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return key;
+}
+
+static std::string issuer_name(const std::string& name) {
+  const auto at = name.find(" (Class ");
+  return at == std::string::npos ? name : name.substr(0, at);
+}
+
+}  // namespace marketshock::io::build
+
+namespace marketshock::io {
+
+using boost::gregorian::date;
+using build::BuildContext;
+
+DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
+  BuildContext context{options, {}, {}};
+  const auto ref = build::read_reference_data(context);
+  const date on = options.membership_date;
+
+  // The universe: both indices' members on the membership date, plus the largest companies
+  // since history_from, which get the longer history.
+  std::map<Symbol, date> wanted;
+  for (const auto* intervals : {&ref.sp500, &ref.ndx100}) {
+    for (const Symbol& s : members_on(*intervals, on)) wanted.emplace(s, options.window_from);
+  }
+  context.progress("selecting the largest companies since " + format_iso_date(options.history_from));
+  for (const Symbol& s : build::largest_companies_since(context)) {
+    if (wanted.contains(s)) wanted[s] = options.history_from;
+  }
+
+  // Issuers with several classes in the universe: the class A line (else the first) carries
+  // the all-class share count.
+  std::map<std::string, std::vector<Symbol>> classes;
+  for (const auto& [symbol, from] : wanted) {
+    const auto it = ref.securities.find(symbol);
+    classes[build::issuer_key(symbol, it == ref.securities.end() ? nullptr : &it->second)]
+        .push_back(symbol);
+  }
+  std::map<Symbol, bool> primary_class;
+  for (const auto& [key, symbols] : classes) {
+    if (symbols.size() < 2) continue;
+    Symbol primary = symbols.front();
+    for (const Symbol& s : symbols) {
+      const auto it = ref.securities.find(s);
+      if (it != ref.securities.end() && build::share_class_of(it->second.name) == "A") primary = s;
+    }
+    for (const Symbol& s : symbols) primary_class[s] = (s == primary);
+  }
+
+  MarketDataBuilder builder("marketshock-deepseek-2025");
+  std::set<std::string> issuers_added;
+  std::map<std::string, std::size_t> price_sources;
+  std::map<std::string, std::size_t> share_sources;
+  std::size_t done = 0;
+  for (const auto& [symbol, from] : wanted) {
+    if (++done % 50 == 0) context.progress(fmt::format("securities: {} of {}", done, wanted.size()));
+    auto prices = build::select_prices(symbol, from, options.window_to, context);
+    if (!prices) {
+      context.report.missing.push_back(symbol.str() + ": no usable price file");
+      continue;
+    }
+    const auto ref_it = ref.securities.find(symbol);
+    const ReferenceSecurity* r = ref_it == ref.securities.end() ? nullptr : &ref_it->second;
+    const std::string key = build::issuer_key(symbol, r);
+    const std::string name = r != nullptr ? r->name : symbol.str();
+    if (issuers_added.insert(key).second) {
+      builder.add_issuer({IssuerId(key), build::issuer_name(name),
+                          r != nullptr ? r->cik : std::nullopt});
+    }
+    const bool in_ndx =
+                        std::any_of(ref.ndx100.begin(), ref.ndx100.end(),
+                                    [&](const MembershipInterval& m) { return m.symbol == symbol; });
+    Security security{symbol,
+                      IssuerId(key),
+                      classes[key].size() > 1 ? build::share_class_of(name) : "",
+                      ref.exchanges.contains(symbol) ? ref.exchanges.at(symbol)
+                      : in_ndx                       ? Exchange::nasdaq
+                                                     : Exchange::unknown,
+                      r != nullptr ? r->gics_sector : "",
+                      r != nullptr ? r->gics_industry : "",
+                      name};
+    if (r == nullptr) context.note("reference", symbol.str(), "no name or GICS sector in the constituents tables");
+
+    build::ShareCandidates candidates;
+    if (const auto it = ref.sec_counts.find(symbol); it != ref.sec_counts.end()) candidates.sec = it->second;
+    if (const auto it = ref.yahoo_monthly_counts.find(symbol); it != ref.yahoo_monthly_counts.end()) {
+      candidates.yahoo_monthly = it->second;
+    }
+    candidates.fmp = build::read_fmp_counts(symbol, context);
+    if (const auto it = primary_class.find(symbol); it != primary_class.end()) {
+      candidates.primary_of_several = it->second;
+      candidates.secondary_class = !it->second;
+    }
+    std::vector<Split> splits;
+    auto shares = build::select_shares(symbol, std::move(candidates), *prices, context, splits);
+
+    ++price_sources[prices->provenance.source];
+    if (!shares.empty()) ++share_sources[shares.steps().back().value.source];
+    context.report.bar_rows += prices->bars.size();
+    context.report.share_rows += shares.size();
+    builder.add_security(std::move(security), std::move(prices->bars), std::move(prices->provenance));
+    builder.set_shares(symbol, std::move(shares));
+    builder.set_actions(symbol, CorporateActions(symbol, std::move(splits), {}));
+  }
+
+  // Membership of the dataset's securities, every interval since history_from.
+  IndexMembership sp("sp500", "S&P 500");
+  IndexMembership ndx("ndx100", "Nasdaq-100");
+  for (auto [intervals, membership] : {std::pair{&ref.sp500, &sp}, std::pair{&ref.ndx100, &ndx}}) {
+    for (const MembershipInterval& m : *intervals) {
+      if (!wanted.contains(m.symbol)) continue;
+      if (m.end && *m.end <= options.history_from) continue;
+      membership->add_interval(m.symbol, m.start, m.end);
+    }
+  }
+  builder.add_membership(std::move(sp));
+  builder.add_membership(std::move(ndx));
+
+  context.progress("reading index levels");
+  auto levels = build::select_index_levels(context);
+  for (auto& [id, bars] : levels.levels) builder.add_index_levels(id, std::move(bars));
+
+  const MarketData data = std::move(builder).build();
+  DatasetMetadata metadata = build::catalogue_metadata(options);
+  metadata.index_levels = levels.info;
+  context.progress("writing " + options.out.string());
+  write_dataset(data, metadata, options.out);
+
+  context.report.securities = data.security_count();
+  context.report.price_sources.assign(price_sources.begin(), price_sources.end());
+  context.report.share_sources.assign(share_sources.begin(), share_sources.end());
+  return std::move(context.report);
+}
+
+}  // namespace marketshock::io

@@ -1,0 +1,206 @@
+#include "price_selection.hpp"
+
+#include "split_tolerance.hpp"
+
+#include <marketshock/core/error.hpp>
+#include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/vendor/price_importers.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace marketshock::io::build {
+
+namespace {
+
+using boost::gregorian::date;
+
+enum class VendorKind { split_only, split_and_dividend, iex };
+
+struct PriceSource {
+  const char* id;
+  const char* directory;  // relative to the raw root
+  VendorKind kind;
+};
+
+// The order is the rule: consolidated split-only closes first, dividend-adjusted ones next
+// (their adjustment undone), the single-venue IEX bars last.
+constexpr std::array<PriceSource, 5> kPriceSources{{
+    {"growwanalysis-nasdaq100", "prices/growwanalysis__nasdaq100/data", VendorKind::split_only},
+    {"dane-anderson-equity-signal-engine", "prices/dane-anderson__equity-signal-engine/data",
+     VendorKind::split_only},
+    {"carlosgberreteaga-trading-ai", "prices/CarlosGBerreteaga__trading-ai/data",
+     VendorKind::split_and_dividend},
+    {"dsci560-lab4", "prices/dsci560-spr26__lab4/data/stock", VendorKind::split_and_dividend},
+    {"spooky-labs-course-1", "prices/Spooky-Labs__Course-1/data", VendorKind::iex},
+}};
+
+// Vendors write class suffixes with a hyphen in file names (BRK-B.csv).
+std::string vendor_ticker(const Symbol& symbol) {
+  std::string t = symbol.str();
+  std::replace(t.begin(), t.end(), '.', '-');
+  return t;
+}
+
+ImportedSeries import_source(const PriceSource& source, const std::filesystem::path& file,
+                             const std::string& ticker) {
+  // Lenient: a bad row (HUBB 2021-05-05 has its low above its open) is skipped and reported;
+  // a file whose header is wrong still throws.
+  const PriceImportRequest request{ticker, source.id, LoadPolicy::lenient};
+  // The as-of date is provisional: it becomes the file's last date below.
+  const date provisional(2000, 1, 3);
+  switch (source.kind) {
+    case VendorKind::split_only: return import_yahoo_split_adjusted_csv(file, request, provisional);
+    case VendorKind::split_and_dividend: return import_adjusted_ohlcv_csv(file, request, provisional);
+    case VendorKind::iex:
+      return import_alpaca_iex_csv(file, request, PriceBasis::split_adjusted(provisional));
+  }
+  throw InvalidArgument("unknown vendor kind");
+}
+
+std::vector<Bar> trimmed(const std::vector<Bar>& bars, date from, date to) {
+  std::vector<Bar> out;
+  std::copy_if(bars.begin(), bars.end(), std::back_inserter(out),
+               [&](const Bar& b) { return from <= b.date && b.date <= to; });
+  return out;
+}
+
+// One Yahoo snapshot close against the vendor's close of the same session.
+struct LevelPoint {
+  date session;
+  double split_factor;  // splits between the session and the vendor's as-of date
+  double level_factor;  // what remains: 1 for split-only closes, 1/D for dividend-adjusted ones
+};
+
+std::vector<LevelPoint> level_points(const Symbol& symbol, const std::vector<Bar>& bars,
+                                     BuildContext& context, const char* source_id) {
+  std::vector<LevelPoint> points;
+  const auto it = context.snapshots.find(symbol);
+  if (it == context.snapshots.end()) return points;
+  for (const SnapshotQuote& q : it->second) {
+    if (!(q.price > 0.0)) continue;  // the snapshot has no price for this symbol that day
+    const auto bar = std::lower_bound(bars.begin(), bars.end(), q.session,
+                                      [](const Bar& b, date d) { return b.date < d; });
+    if (bar == bars.end() || bar->date != q.session) continue;
+    const double ratio = q.price / bar->close;
+    // Dividend adjustment scales by at most ~12% over the years covered; splits by far more.
+    const auto split = split_ratio_within(ratio, 0.12);
+    if (!split) {
+      context.note("prices", symbol.str(),
+                   fmt::format("{}: Yahoo snapshot close {} on {} is {:.4f}x the vendor close {}: no "
+                               "split ratio explains it; snapshot not used",
+                               source_id, q.price, format_iso_date(q.session), ratio, bar->close));
+      continue;
+    }
+    points.push_back({q.session, *split, ratio / *split});
+  }
+  return points;
+}
+
+std::string session_range(const std::vector<LevelPoint>& points) {
+  return fmt::format("{}..{}", format_iso_date(points.front().session),
+                     format_iso_date(points.back().session));
+}
+
+// Undoes a dividend adjustment: a bar's level factor is the one measured at the first snapshot
+// session on or after it (exact unless an ex-date falls between the two); after the last
+// snapshot the last factor is carried forward, which the note states.
+void undo_dividends(std::vector<Bar>& bars, const std::vector<LevelPoint>& points) {
+  std::size_t j = 0;
+  for (Bar& b : bars) {
+    while (j + 1 < points.size() && points[j].session < b.date) ++j;
+    const double f = points[j].level_factor;
+    b.open *= f;
+    b.high *= f;
+    b.low *= f;
+    b.close *= f;
+  }
+}
+
+}  // namespace
+
+std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date to,
+                                         BuildContext& context) {
+  const std::string ticker = vendor_ticker(symbol);
+  for (const PriceSource& source : kPriceSources) {
+    const auto file = context.raw(source.directory) / (ticker + ".csv");
+    if (!std::filesystem::exists(file)) continue;
+    ImportedSeries series;
+    try {
+      series = import_source(source, file, ticker);
+    } catch (const Error& e) {
+      context.note("prices", symbol.str(), fmt::format("{} rejected: {}", source.id, e.what()));
+      continue;
+    }
+    if (series.bars.empty()) continue;
+    context.keep(series.report);
+    if (!series.report.skipped.empty()) {
+      context.note("prices", symbol.str(),
+                   fmt::format("{}: {} row(s) skipped (see the load reports below)", source.id,
+                               series.report.skipped.size()));
+    }
+    if (series.rounding_adjusted_bars > 0) {
+      context.note("prices", symbol.str(),
+                   fmt::format("{}: {} bar(s) had a high or low off the open or close by a "
+                               "rounding difference (<= 1e-9 relative) and were set to it",
+                               source.id, series.rounding_adjusted_bars));
+    }
+    const date as_of = series.bars.back().date;
+    std::vector<Bar> bars = trimmed(series.bars, from, to);
+    if (bars.empty() || bars.front().date > from + boost::gregorian::days(7)) {
+      context.note("prices", symbol.str(),
+                   fmt::format("{}: covers {}..{}, not the requested start {}; {}", source.id,
+                               format_iso_date(series.bars.front().date), format_iso_date(as_of),
+                               format_iso_date(from),
+                               bars.empty() ? "not used" : "used from its first date"));
+      if (bars.empty()) continue;
+    }
+    const auto points = level_points(symbol, bars, context, source.id);
+    PriceProvenance provenance{source.id, "", false};
+    PriceBasis basis = PriceBasis::split_adjusted(as_of);
+    if (source.kind == VendorKind::split_and_dividend) {
+      if (points.empty()) {
+        basis = PriceBasis::split_and_dividend_adjusted(as_of);
+        provenance.flagged = true;
+        provenance.note =
+            "dividend-adjusted closes and no Yahoo snapshot to measure the adjustment: levels "
+            "below traded prices, no market value";
+      } else {
+        undo_dividends(bars, points);
+        provenance.note = fmt::format(
+            "dividend adjustment undone with factors measured against {} Yahoo snapshot closes "
+            "({}); levels after the last snapshot, and before the first, are approximate by the "
+            "dividends paid there",
+            points.size(), session_range(points));
+      }
+    } else {
+      const auto off = std::count_if(points.begin(), points.end(), [](const LevelPoint& p) {
+        return std::abs(p.level_factor - 1.0) > (p.level_factor > 1.0 ? 0.005 : 0.005);
+      });
+      if (source.kind == VendorKind::split_only && off * 2 > static_cast<long>(points.size())) {
+        context.note("prices", symbol.str(),
+                     fmt::format("{} rejected: its Close sits {:+.2f}% off the Yahoo snapshot "
+                                 "closes on {} of {} sessions (not a split ratio)",
+                                 source.id, (1.0 / points.front().level_factor - 1.0) * 100.0, off,
+                                 points.size()));
+        continue;
+      }
+      if (source.kind == VendorKind::iex) {
+        provenance.flagged = true;
+        provenance.note = "Alpaca IEX bars: single-venue closes near, not equal to, the "
+                          "consolidated close; volume is IEX's only";
+      } else if (points.empty()) {
+        provenance.note = "level not cross-checked (no Yahoo snapshot for this symbol)";
+      }
+    }
+    PriceChoice choice{DailyBars(symbol, basis, bars), std::move(provenance), {}};
+    for (const LevelPoint& p : points) choice.split_factor_at[p.session] = p.split_factor;
+    return choice;
+  }
+  return std::nullopt;
+}
+
+}  // namespace marketshock::io::build
