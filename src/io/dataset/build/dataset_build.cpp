@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <fstream>
 #include <set>
 
 namespace marketshock::io::build {
@@ -169,6 +170,16 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   context.report.securities = data.security_count();
   context.report.price_sources.assign(price_sources.begin(), price_sources.end());
   context.report.share_sources.assign(share_sources.begin(), share_sources.end());
+  // The report travels with the dataset: every rejection and approximation stays traceable.
+  // Paths are written relative to the raw folder, so the report does not depend on where it is.
+  std::string text = context.report.render();
+  const std::string root = options.raw.lexically_normal().string() + "/";
+  for (auto at = text.find(root); at != std::string::npos; at = text.find(root, at)) {
+    text.replace(at, root.size(), "");
+  }
+  std::ofstream report_file(options.out / "build_report.txt", std::ios::trunc);
+  report_file << text;
+  if (!report_file) throw IoError("cannot write " + (options.out / "build_report.txt").string());
   return std::move(context.report);
 }
 
