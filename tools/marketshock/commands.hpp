@@ -14,4 +14,9 @@ void add_dataset_command(CLI::App& app);
 /// The `build` subcommand of `dataset` (dataset_build_command.cpp).
 void add_dataset_build_command(CLI::App& dataset);
 
+/// `marketshock moves SYMBOL --from D [--to D]`: daily moves, the period and the week.
+void add_moves_command(CLI::App& app);
+/// `marketshock records [--top N] [--as-of D] ...`: record one-day moves.
+void add_records_command(CLI::App& app);
+
 }  // namespace marketshock::cli

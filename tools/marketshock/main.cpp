@@ -16,6 +16,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   marketshock::cli::add_calendar_command(app);
   marketshock::cli::add_dataset_command(app);
+  marketshock::cli::add_moves_command(app);
+  marketshock::cli::add_records_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

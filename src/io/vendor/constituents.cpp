@@ -18,6 +18,7 @@ namespace {
 struct Layout {
   std::size_t symbol, name, sector, industry;
   std::optional<std::size_t> cik;
+  std::optional<std::size_t> date_added;
 };
 
 std::string required_text(const CsvRow& row, std::size_t column) {
@@ -46,6 +47,8 @@ ImportedReferenceSecurities import_table(CsvReader& reader, LoadPolicy policy,
         .gics_sector = required_text(row, layout.sector),
         .gics_industry = required_text(row, layout.industry),
         .cik = layout.cik ? std::optional(cik_at(row, *layout.cik)) : std::nullopt,
+        .date_added = layout.date_added ? std::optional(row.as_date(*layout.date_added))
+                                        : std::nullopt,
         .source = detail::file_line(reader.file(), row.line())};
     if (const auto [it, inserted] = line_of.emplace(security.symbol, row.line()); !inserted) {
       throw detail::data_error(
@@ -60,9 +63,9 @@ ImportedReferenceSecurities import_table(CsvReader& reader, LoadPolicy policy,
 }  // namespace
 
 ImportedReferenceSecurities import_sp500_constituents(CsvReader& reader, LoadPolicy policy) {
-  const auto [symbol, name, sector, industry, cik] =
-      reader.require_columns({"Symbol", "Security", "GICS Sector", "GICS Sub-Industry", "CIK"});
-  return import_table(reader, policy, Layout{symbol, name, sector, industry, cik});
+  const auto [symbol, name, sector, industry, cik, added] = reader.require_columns(
+      {"Symbol", "Security", "GICS Sector", "GICS Sub-Industry", "CIK", "Date added"});
+  return import_table(reader, policy, Layout{symbol, name, sector, industry, cik, added});
 }
 
 ImportedReferenceSecurities import_sp500_constituents(const std::filesystem::path& path,
@@ -74,7 +77,8 @@ ImportedReferenceSecurities import_sp500_constituents(const std::filesystem::pat
 ImportedReferenceSecurities import_ndx_constituents(CsvReader& reader, LoadPolicy policy) {
   const auto [symbol, name, sector, industry] =
       reader.require_columns({"Ticker", "Company", "GICS_Sector", "GICS_Sub_Industry"});
-  return import_table(reader, policy, Layout{symbol, name, sector, industry, std::nullopt});
+  return import_table(reader, policy,
+                      Layout{symbol, name, sector, industry, std::nullopt, std::nullopt});
 }
 
 ImportedReferenceSecurities import_ndx_constituents(const std::filesystem::path& path,

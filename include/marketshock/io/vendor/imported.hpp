@@ -73,6 +73,9 @@ struct ReferenceSecurity {
   std::string gics_sector;
   std::string gics_industry;
   std::optional<std::string> cik;
+  /// When the company joined the index (S&P 500 table's "Date added": the company's date, kept
+  /// across ticker changes, so it predates a renamed ticker's own interval).
+  std::optional<boost::gregorian::date> date_added;
   std::string source;
 };
 

@@ -19,6 +19,7 @@
 #include <map>
 #include <fstream>
 #include <set>
+#include <tuple>
 
 namespace marketshock::io::build {
 namespace {
@@ -44,6 +45,38 @@ static std::string issuer_key(const Symbol& symbol, const ReferenceSecurity* ref
 static std::string issuer_name(const std::string& name) {
   const auto at = name.find(" (Class ");
   return at == std::string::npos ? name : name.substr(0, at);
+}
+
+// Ticker changes in the S&P 500 intervals: the constituents table dates a company's addition
+// (kept across renames), so a company added before its ticker's first interval, where another
+// ticker's interval ends the day this one starts and began when the company was added, is that
+// company under its old ticker (FB -> META on 2022-06-09). Returns old ticker -> new ticker.
+static std::map<Symbol, Symbol> detect_renames(const ReferenceData& ref, BuildContext& context) {
+  std::map<Symbol, Symbol> renames;
+  if (ref.sp500.empty()) return renames;
+  const date data_start = std::min_element(ref.sp500.begin(), ref.sp500.end(),
+                                           [](const auto& a, const auto& b) { return a.start < b.start; })
+                              ->start;
+  for (const auto& [symbol, security] : ref.securities) {
+    if (!security.date_added) continue;
+    const auto first = std::find_if(ref.sp500.begin(), ref.sp500.end(),
+                                    [&](const MembershipInterval& m) { return m.symbol == symbol; });
+    if (first == ref.sp500.end() || !(*security.date_added < first->start)) continue;
+    const date joined = std::max(*security.date_added, data_start);
+    for (const MembershipInterval& old : ref.sp500) {
+      if (old.symbol == symbol || !old.end || *old.end != first->start) continue;
+      if (std::abs((old.start - joined).days()) > 7) continue;
+      renames.emplace(old.symbol, symbol);
+      context.note("membership", symbol.str(),
+                   fmt::format("S&P 500 member since {} per the constituents table; its interval "
+                               "starts {}, when {}'s ({} to {}) ends: a ticker change, so {}'s "
+                               "interval is {}'s",
+                               format_iso_date(*security.date_added), format_iso_date(first->start),
+                               old.symbol, format_iso_date(old.start), format_iso_date(*old.end),
+                               old.symbol, symbol));
+    }
+  }
+  return renames;
 }
 
 }  // namespace marketshock::io::build
@@ -144,12 +177,29 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     builder.set_actions(symbol, CorporateActions(symbol, std::move(splits), {}));
   }
 
-  // Membership of the dataset's securities, every interval since history_from.
+  // Membership of the dataset's securities, every interval since history_from; an old
+  // ticker's S&P 500 intervals count for the renamed security.
+  const auto renames = build::detect_renames(ref, context);
   IndexMembership sp("sp500", "S&P 500");
   IndexMembership ndx("ndx100", "Nasdaq-100");
   for (auto [intervals, membership] : {std::pair{&ref.sp500, &sp}, std::pair{&ref.ndx100, &ndx}}) {
-    for (const MembershipInterval& m : *intervals) {
+    std::vector<MembershipInterval> list = *intervals;
+    if (membership == &sp) {
+      for (MembershipInterval& m : list) {
+        if (const auto it = renames.find(m.symbol); it != renames.end()) m.symbol = it->second;
+      }
+    }
+    std::sort(list.begin(), list.end(), [](const MembershipInterval& a, const MembershipInterval& b) {
+      return std::tie(a.symbol, a.start) < std::tie(b.symbol, b.start);
+    });
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      MembershipInterval m = list[i];
       if (!wanted.contains(m.symbol)) continue;
+      // An old ticker's interval ends the day the new one starts: join them into one.
+      while (i + 1 < list.size() && list[i + 1].symbol == m.symbol && m.end &&
+             *m.end == list[i + 1].start) {
+        m.end = list[++i].end;
+      }
       if (m.end && *m.end <= options.history_from) continue;
       membership->add_interval(m.symbol, m.start, m.end);
     }

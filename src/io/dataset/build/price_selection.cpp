@@ -120,6 +120,53 @@ void undo_dividends(std::vector<Bar>& bars, const std::vector<LevelPoint>& point
   }
 }
 
+// The history a split-only source lacks (dane-anderson starts 2021-04-12) is taken from the
+// first dividend-adjusted source that has it, scaled so that its close meets the chosen
+// source's close on the chosen source's first date. Within the prepended segment the dividend
+// adjustment is not undone (no snapshot reaches back there): its levels are approximate by the
+// dividends paid between each bar and the splice, and the note says so.
+void prepend_history(const Symbol& symbol, const PriceSource& chosen, date from,
+                     std::vector<Bar>& bars, PriceProvenance& provenance, BuildContext& context) {
+  const std::string ticker = vendor_ticker(symbol);
+  const date splice = bars.front().date;
+  for (const PriceSource& source : kPriceSources) {
+    if (&source == &chosen || source.kind != VendorKind::split_and_dividend) continue;
+    const auto file = context.raw(source.directory) / (ticker + ".csv");
+    if (!std::filesystem::exists(file)) continue;
+    ImportedSeries earlier;
+    try {
+      earlier = import_source(source, file, ticker);
+    } catch (const Error&) {
+      continue;  // its rejection is reported if the security ever needs it as its main source
+    }
+    const auto meet = std::find_if(earlier.bars.begin(), earlier.bars.end(),
+                                   [&](const Bar& b) { return b.date == splice; });
+    if (meet == earlier.bars.end() || earlier.bars.front().date >= splice) continue;
+    const double scale = bars.front().close / meet->close;
+    std::vector<Bar> head;
+    for (const Bar& b : earlier.bars) {
+      if (b.date < from || !(b.date < splice)) continue;
+      head.push_back({b.date, b.open * scale, b.high * scale, b.low * scale, b.close * scale,
+                      b.volume});
+    }
+    if (head.empty()) return;
+    context.keep(earlier.report);
+    context.note("prices", symbol.str(),
+                 fmt::format("{}..{} taken from {} (split- and dividend-adjusted), scaled x{:.6f} to "
+                             "meet {} on {}; levels there approximate by the dividends paid "
+                             "before {}",
+                             format_iso_date(head.front().date), format_iso_date(head.back().date),
+                             source.id, scale, chosen.id, format_iso_date(splice),
+                             format_iso_date(splice)));
+    provenance.note += fmt::format("{}bars before {} from {}, scaled to meet at {} (levels "
+                                   "approximate by the dividends paid before it)",
+                                   provenance.note.empty() ? "" : "; ", format_iso_date(splice),
+                                   source.id, format_iso_date(splice));
+    bars.insert(bars.begin(), head.begin(), head.end());
+    return;
+  }
+}
+
 }  // namespace
 
 std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date to,
@@ -195,6 +242,9 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
       } else if (points.empty()) {
         provenance.note = "level not cross-checked (no Yahoo snapshot for this symbol)";
       }
+    }
+    if (bars.front().date > from + boost::gregorian::days(7) && source.kind != VendorKind::iex) {
+      prepend_history(symbol, source, from, bars, provenance, context);
     }
     PriceChoice choice{DailyBars(symbol, basis, bars), std::move(provenance), {}};
     for (const LevelPoint& p : points) choice.split_factor_at[p.session] = p.split_factor;

@@ -33,30 +33,34 @@ void sort_by_date(std::vector<ShareObservation>& list) {
              list.end());
 }
 
-// Drops a restated count that departs from both neighbours by more than 4% while they agree
-// within 3% (a vendor glitch, e.g. Yahoo's AMZN 2022-04, AVGO 2024-07); each drop is noted.
+// Drops restated counts that flag_share_outliers() finds: a run of up to two counts more than
+// 4% from both neighbours while they agree within 3% (Yahoo's AMZN 2022-04 and AVGO 2024-07,
+// FMP's two bogus RVTY quarters of 2023), or a lone spike beyond both of two disagreeing
+// neighbours (FMP's MET 2023 Q1). Each drop is noted with its reason.
 std::vector<Restated> drop_isolated_spikes(const Symbol& symbol, std::vector<Restated> list,
                                            BuildContext& context) {
+  std::vector<ShareObservation> restated;
+  for (const Restated& r : list) {
+    ShareObservation o = r.observation;
+    o.shares *= r.factor;
+    restated.push_back(std::move(o));
+  }
+  ShareSeriesCheckOptions options;
+  options.outlier_threshold = 0.04;
+  const auto flagged = flag_share_outliers(restated, options);
   std::vector<Restated> kept;
-  const auto value_of = [&](std::size_t i) { return list[i].observation.shares * list[i].factor; };
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i > 0 && i + 1 < list.size()) {
-      const double before = value_of(i - 1);
-      const double after = value_of(i + 1);
-      const double value = value_of(i);
-      const bool neighbours_agree = std::abs(after / before - 1.0) < 0.03;
-      if (neighbours_agree && std::abs(value / before - 1.0) > 0.04 &&
-          std::abs(value / after - 1.0) > 0.04) {
-        const ShareObservation& o = list[i].observation;
-        context.note("shares", symbol.str(),
-                     fmt::format("{} count {:.0f} of {} dropped: {:+.1f}% from both neighbours, "
-                                 "which agree ({})",
-                                 o.source, o.shares, format_iso_date(o.as_of),
-                                 (value / before - 1.0) * 100.0, o.reference));
-        continue;
-      }
+  for (Restated& r : list) {
+    const auto hit = std::find_if(flagged.begin(), flagged.end(), [&](const ShareOutlier& f) {
+      return f.observation.as_of == r.observation.as_of;
+    });
+    if (hit == flagged.end()) {
+      kept.push_back(std::move(r));
+      continue;
     }
-    kept.push_back(std::move(list[i]));
+    context.note("shares", symbol.str(),
+                 fmt::format("{} count {:.0f} of {} dropped ({}): {} [{}]", r.observation.source,
+                             r.observation.shares, format_iso_date(r.observation.as_of),
+                             to_string(hit->kind), hit->reason, r.observation.reference));
   }
   return kept;
 }
