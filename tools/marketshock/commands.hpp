@@ -18,5 +18,9 @@ void add_dataset_build_command(CLI::App& dataset);
 void add_moves_command(CLI::App& app);
 /// `marketshock records [--top N] [--as-of D] ...`: record one-day moves.
 void add_records_command(CLI::App& app);
+/// `marketshock explain SYMBOL DATE (--usd X | --pct P)`: the bases behind a published figure.
+void add_explain_command(CLI::App& app);
+/// `marketshock contagion --date D [--index ...] [--exclude ...]`: index moves rebuilt and attributed.
+void add_contagion_command(CLI::App& app);
 
 }  // namespace marketshock::cli

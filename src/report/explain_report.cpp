@@ -1,0 +1,137 @@
+#include <marketshock/report/explain_report.hpp>
+
+#include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/records_text.hpp>
+#include <marketshock/report/text_table.hpp>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace marketshock::report {
+
+namespace {
+
+std::string figure_text(const records::PublishedFigure& f) {
+  return f.usd ? fmt::format("${} B", billions(std::abs(*f.usd)))
+               : fmt::format("{}%", percent(std::abs(*f.fraction)));
+}
+
+std::string basis_text(const records::CandidateBasis& c, bool with_shares) {
+  return with_shares ? fmt::format("{} on {:.4g} shares ({}, {})", c.description, c.shares,
+                                   format_iso_date(c.shares_as_of), c.shares_source)
+                     : c.description;
+}
+
+}  // namespace
+
+std::string explanation_verdict(const records::Explanation& e) {
+  const bool usd = e.figure.usd.has_value();
+  const double tolerance = usd ? kReproducedUsd : kReproducedFraction;
+  // Among the bases within tolerance, one on the count in force that day explains best; the
+  // nearest otherwise.
+  auto chosen = std::find_if(e.candidates.begin(), e.candidates.end(), [&](const auto& c) {
+    return c.distance <= tolerance && (c.shares_in_force || !usd);
+  });
+  if (chosen == e.candidates.end()) chosen = e.candidates.begin();
+  const auto& best = *chosen;
+  if (best.distance <= tolerance) {
+    return fmt::format("{} is reproduced by {} ({}{}%) within {}", figure_text(e.figure),
+                       basis_text(best, usd),
+                       usd ? billions(best.change_usd) + " $B, " : "",
+                       percent(best.change_fraction),
+                       usd ? fmt::format("{:.2f}%", best.distance * 100.0)
+                           : fmt::format("{:.2f} points", best.distance * 100.0));
+  }
+  std::string text = fmt::format("no basis within {} of {} (nearest: {}, {} off)",
+                                 usd ? "1%" : "0.25 points", figure_text(e.figure),
+                                 basis_text(best, usd),
+                                 usd ? fmt::format("{:.1f}%", best.distance * 100.0)
+                                     : fmt::format("{:.2f} points", best.distance * 100.0));
+  const auto inside = std::find_if(e.implied_prices.begin(), e.implied_prices.end(),
+                                   [](const records::ImpliedPrice& p) { return p.within_day_range; });
+  if (usd && inside != e.implied_prices.end()) {
+    text += fmt::format("; the figure fits a price of ${:.2f} during the session (range {:.2f}.."
+                        "{:.2f}) on {:.4g} shares ({}): a figure written while markets were open",
+                        inside->price, e.low, e.high, inside->shares,
+                        format_iso_date(inside->shares_as_of));
+  }
+  return text;
+}
+
+std::string explanation_text(const records::Explanation& e, std::size_t top) {
+  const bool usd = e.figure.usd.has_value();
+  std::string out = fmt::format(
+      "{} on {}: published {}\nday: prior close {:.2f}, open {:.2f}, high {:.2f}, low {:.2f}, "
+      "close {:.2f} (prices on the dataset's basis)\n\n",
+      e.symbol, format_iso_date(e.session), figure_text(e.figure), e.previous_close, e.open,
+      e.high, e.low, e.close);
+  TextTable table({{"basis"},
+                   {"start", Align::right},
+                   {"end", Align::right},
+                   {"return %", Align::right},
+                   {"change $B", Align::right},
+                   {"shares (as of, source)"},
+                   {"off by", Align::right}});
+  for (std::size_t i = 0; i < e.candidates.size() && i < top; ++i) {
+    const auto& c = e.candidates[i];
+    table.add_row({c.description, fmt::format("{:.2f}", c.start_price),
+                   fmt::format("{:.2f}", c.end_price), percent(c.change_fraction),
+                   usd ? billions(c.change_usd) : "",
+                   usd ? fmt::format("{:.4g} ({}, {})", c.shares, format_iso_date(c.shares_as_of),
+                                     c.shares_source)
+                       : "",
+                   usd ? fmt::format("{:.2f}%", c.distance * 100.0)
+                       : fmt::format("{:.2f} pt", c.distance * 100.0)});
+  }
+  out += table.render();
+  if (usd) {
+    out += "\nprice the figure implies on each share count (prior close - figure / shares):\n";
+    for (const auto& p : e.implied_prices) {
+      out += fmt::format("  {:.4g} shares ({}, {}): ${:.2f}{}\n", p.shares,
+                         format_iso_date(p.shares_as_of), p.shares_source, p.price,
+                         p.within_day_range ? " (within the day's range)" : "");
+    }
+  }
+  out += "\nverdict: " + explanation_verdict(e) + "\n";
+  return out;
+}
+
+nlohmann::json explanation_json(const records::Explanation& e, std::size_t top) {
+  nlohmann::json candidates = nlohmann::json::array();
+  for (std::size_t i = 0; i < e.candidates.size() && i < top; ++i) {
+    const auto& c = e.candidates[i];
+    candidates.push_back({{"basis", c.description},
+                          {"start", {{"date", format_iso_date(c.start_date)}, {"price", c.start_price}, {"kind", c.start_kind}}},
+                          {"end", {{"date", format_iso_date(c.end_date)}, {"price", c.end_price}, {"kind", c.end_kind}}},
+                          {"shares", c.shares},
+                          {"shares_as_of", format_iso_date(c.shares_as_of)},
+                          {"shares_source", c.shares_source},
+                          {"change_usd", c.change_usd},
+                          {"change_fraction", c.change_fraction},
+                          {"distance", c.distance}});
+  }
+  nlohmann::json implied = nlohmann::json::array();
+  for (const auto& p : e.implied_prices) {
+    implied.push_back({{"shares", p.shares},
+                       {"shares_as_of", format_iso_date(p.shares_as_of)},
+                       {"shares_source", p.shares_source},
+                       {"price", p.price},
+                       {"within_day_range", p.within_day_range}});
+  }
+  nlohmann::json figure;
+  if (e.figure.usd) figure["usd"] = *e.figure.usd;
+  if (e.figure.fraction) figure["fraction"] = *e.figure.fraction;
+  return {{"symbol", e.symbol.str()},
+          {"date", format_iso_date(e.session)},
+          {"figure", figure},
+          {"day", {{"previous_close", e.previous_close}, {"open", e.open}, {"high", e.high},
+                   {"low", e.low}, {"close", e.close}}},
+          {"candidates", candidates},
+          {"implied_prices", implied},
+          {"verdict", explanation_verdict(e)}};
+}
+
+}  // namespace marketshock::report
