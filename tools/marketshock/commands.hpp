@@ -20,7 +20,5 @@ void add_moves_command(CLI::App& app);
 void add_records_command(CLI::App& app);
 /// `marketshock explain SYMBOL DATE (--usd X | --pct P)`: the bases behind a published figure.
 void add_explain_command(CLI::App& app);
-/// `marketshock contagion --date D [--index ...] [--exclude ...]`: index moves rebuilt and attributed.
-void add_contagion_command(CLI::App& app);
 
 }  // namespace marketshock::cli

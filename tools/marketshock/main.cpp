@@ -18,7 +18,6 @@ int main(int argc, char** argv) {
   marketshock::cli::add_dataset_command(app);
   marketshock::cli::add_moves_command(app);
   marketshock::cli::add_records_command(app);
-  marketshock::cli::add_contagion_command(app);
   marketshock::cli::add_explain_command(app);
   try {
     app.parse(argc, argv);
