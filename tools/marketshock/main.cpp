@@ -18,7 +18,11 @@ int main(int argc, char** argv) {
   marketshock::cli::add_dataset_command(app);
   marketshock::cli::add_moves_command(app);
   marketshock::cli::add_records_command(app);
+  marketshock::cli::add_contagion_command(app);
   marketshock::cli::add_explain_command(app);
+  marketshock::cli::add_eventstudy_command(app);
+  marketshock::cli::add_connectedness_command(app);
+  marketshock::cli::add_correlation_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

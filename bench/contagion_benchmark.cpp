@@ -1,0 +1,83 @@
+// Index reconstruction and attribution on the embedded dataset (issue 5's budgets: one
+// session's full attribution for both indices under 10 ms; the rebuilt series over the whole
+// dataset under 100 ms). The dataset is found like the CLI finds it ($MARKETSHOCK_DATA, else the
+// source tree's data/); loading it is not timed.
+#include <marketshock/contagion/session_analysis.hpp>
+#include <marketshock/contagion/tracking_error.hpp>
+#include <marketshock/io/dataset/dataset_files.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <vector>
+
+namespace {
+
+using namespace marketshock;
+using namespace marketshock::contagion;
+const boost::gregorian::date kEvent(2025, 1, 27);
+
+const MarketData& market() {
+  static const io::LoadedDataset loaded =
+      io::load_dataset(io::default_dataset_directory(std::filesystem::current_path()));
+  return loaded.data;
+}
+
+std::vector<IndexReconstruction> build_both() {
+  std::vector<IndexReconstruction> out;
+  for (const IndexSpec* spec : {&sp500_spec(), &nasdaq100_spec()}) {
+    out.push_back(IndexReconstruction::build(market(), *spec, TradingCalendar::nyse()));
+  }
+  return out;
+}
+
+const std::vector<IndexReconstruction>& both() {
+  static const std::vector<IndexReconstruction> indices = build_both();
+  return indices;
+}
+
+/// Panels (sessions x members: closes, share counts, membership, levels) and capping epochs.
+void BM_ContagionBuildPanels(benchmark::State& state) {
+  (void)market();
+  for (auto _ : state) benchmark::DoNotOptimize(build_both().data());
+}
+BENCHMARK(BM_ContagionBuildPanels)->Unit(benchmark::kMillisecond);
+
+/// The rebuilt series of both indices over the whole window, with their tracking error.
+void BM_ContagionSeriesBoth(benchmark::State& state) {
+  (void)both();
+  for (auto _ : state) {
+    for (const IndexReconstruction& index : both()) {
+      const RebuiltSeries s = index.series();
+      benchmark::DoNotOptimize(tracking_error(s.sessions, s.rebuilt_returns, s.actual_returns));
+    }
+  }
+}
+BENCHMARK(BM_ContagionSeriesBoth)->Unit(benchmark::kMillisecond);
+
+/// One session, both indices: rebuild, window tracking error, extremes, attribution, breadth,
+/// sectors, equal weight, and the index without NVDA.
+void BM_ContagionSessionBoth(benchmark::State& state) {
+  (void)both();
+  const std::vector<Symbol> exclude{Symbol("NVDA")};
+  for (auto _ : state) {
+    for (const IndexReconstruction& index : both()) {
+      benchmark::DoNotOptimize(analyse_session(index, kEvent, exclude).attribution.ranked.data());
+    }
+  }
+}
+BENCHMARK(BM_ContagionSessionBoth)->Unit(benchmark::kMillisecond);
+
+/// The same from the loaded dataset, panels included: what `marketshock contagion` computes.
+void BM_ContagionSessionBothFromScratch(benchmark::State& state) {
+  (void)market();
+  const std::vector<Symbol> exclude{Symbol("NVDA")};
+  for (auto _ : state) {
+    for (const IndexReconstruction& index : build_both()) {
+      benchmark::DoNotOptimize(analyse_session(index, kEvent, exclude).attribution.ranked.data());
+    }
+  }
+}
+BENCHMARK(BM_ContagionSessionBothFromScratch)->Unit(benchmark::kMillisecond);
+
+}  // namespace

@@ -1,0 +1,79 @@
+#include "io/detail/mapped_file.hpp"
+
+#include <marketshock/core/error.hpp>
+
+#include <fmt/format.h>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <system_error>
+
+namespace marketshock::io::detail {
+
+namespace {
+
+[[noreturn]] void throw_io_error(const std::filesystem::path& path, std::string_view what,
+                                 int error_number) {
+  throw IoError(fmt::format("cannot {} '{}': {}", what, path.string(),
+                            std::generic_category().message(error_number)));
+}
+
+std::size_t page_size() noexcept {
+  static const auto size = static_cast<std::size_t>(sysconf(_SC_PAGESIZE));
+  return size;
+}
+
+}  // namespace
+
+MappedFile::MappedFile(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw_io_error(path, "open", errno);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    const int error = errno;
+    ::close(fd);
+    throw_io_error(path, "read", error);
+  }
+  if (S_ISDIR(info.st_mode)) {
+    ::close(fd);
+    throw_io_error(path, "read", EISDIR);
+  }
+  size_ = static_cast<std::size_t>(info.st_size);
+  if (size_ > 0) {
+    void* const mapped = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (mapped == MAP_FAILED) {
+      const int error = errno;
+      ::close(fd);
+      throw_io_error(path, "map", error);
+    }
+    data_ = static_cast<const char*>(mapped);
+    ::madvise(mapped, size_, MADV_SEQUENTIAL);
+  }
+  ::close(fd);  // the mapping keeps the file open
+}
+
+MappedFile::~MappedFile() {
+  if (data_ != nullptr) ::munmap(const_cast<char*>(data_), size_);
+}
+
+void MappedFile::will_need(std::size_t begin, std::size_t end) const noexcept {
+  if (data_ == nullptr || begin >= end) return;
+  const std::size_t page = page_size();
+  const std::size_t first = begin / page * page;
+  ::madvise(const_cast<char*>(data_) + first, end - first, MADV_WILLNEED);
+}
+
+void MappedFile::release(std::size_t begin, std::size_t end) const noexcept {
+  if (data_ == nullptr) return;
+  const std::size_t page = page_size();
+  const std::size_t first = (begin + page - 1) / page * page;
+  const std::size_t last = end == size_ ? end : end / page * page;
+  if (first >= last) return;
+  ::madvise(const_cast<char*>(data_) + first, last - first, MADV_DONTNEED);
+}
+
+}  // namespace marketshock::io::detail
