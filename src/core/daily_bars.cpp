@@ -14,7 +14,7 @@ namespace {
 
 bool positive_or_missing(double price) { return std::isnan(price) || price > 0.0; }
 
-void check_bar(const Symbol& symbol, const Bar& bar) {
+void check_bar_impl(const Symbol& symbol, const Bar& bar) {
   const auto fail = [&](std::string_view what) {
     throw DataError(fmt::format("{} {}: {} (open {}, high {}, low {}, close {})", symbol,
                                 boost::gregorian::to_iso_extended_string(bar.date), what, bar.open,
@@ -35,6 +35,8 @@ void check_bar(const Symbol& symbol, const Bar& bar) {
 
 }  // namespace
 
+void validate_bar(const Symbol& symbol, const Bar& bar) { check_bar_impl(symbol, bar); }
+
 DailyBars::DailyBars(Symbol symbol, PriceBasis basis, std::span<const Bar> bars)
     : symbol_(symbol), basis_(basis) {
   dates_.reserve(bars.size());
@@ -44,7 +46,7 @@ DailyBars::DailyBars(Symbol symbol, PriceBasis basis, std::span<const Bar> bars)
   close_.reserve(bars.size());
   volume_.reserve(bars.size());
   for (const Bar& bar : bars) {
-    check_bar(symbol_, bar);
+    check_bar_impl(symbol_, bar);
     if (!dates_.empty() && !(dates_.back() < bar.date)) {
       throw DataError(fmt::format("{}: bar dates must strictly increase ({} after {})", symbol_,
                                   boost::gregorian::to_iso_extended_string(bar.date),

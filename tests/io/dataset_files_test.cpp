@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -83,6 +84,11 @@ protected:
     const auto at = manifest.find(file);
     const auto key = manifest.find("\"sha256\": \"", at) + 11;
     manifest.replace(key, 64, sha256_file(dir_ / file));
+    // ... and its row count: the data lines of the table.
+    const std::string table = read_file(dir_ / file);
+    const auto rows = std::count(table.begin(), table.end(), '\n') - 1;
+    const auto rows_at = manifest.find("\"rows\": ", at) + 8;
+    manifest.replace(rows_at, manifest.find_first_of(",\n}", rows_at) - rows_at, std::to_string(rows));
     std::ofstream(dir_ / "manifest.json", std::ios::trunc) << manifest;
   }
   fs::path dir_;

@@ -454,13 +454,13 @@ TEST(MalformedCatalogueAccepted, QuotedTickerLists) {
   EXPECT_THAT(result.changes[2].removed, testing::ElementsAre(Symbol("KMX")));
 }
 
-// --- Known bugs, reported to the maintainers; enable each test with its fix. ---
+// --- Bugs the catalogue found in the dataset loader, fixed; each test keeps them fixed. ---
 
 // BUG: load_membership() (src/io/dataset/dataset_loader.cpp) reads the symbol with symbol_at(),
 // not known_symbol_at() as shares.csv and corporate_actions.csv do, so an index_membership.csv
 // row naming a security that securities.csv lacks loads silently (every membership symbol of the
 // embedded dataset is a listed security). Expected: the same ParseError as for shares.csv.
-TEST(MalformedCatalogueBugs, DISABLED_DatasetMembershipUnknownSymbolIsRefused) {
+TEST(MalformedCatalogueBugs, DatasetMembershipUnknownSymbolIsRefused) {
   const SampleDataset sample("membership_unknown_symbol");
   sample.replace("index_membership.csv", kCatalogue / "dataset/membership_unknown_symbol.csv");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
@@ -476,7 +476,7 @@ TEST(MalformedCatalogueBugs, DISABLED_DatasetMembershipUnknownSymbolIsRefused) {
 // whole series is built (Loader::make_bars), so a bar whose high is below its low throws a
 // DataError naming the file but no line or column ("bars.csv: NVDA 2025-01-24: low above
 // high ..."), and a lenient load fails whole instead of skipping that one row.
-TEST(MalformedCatalogueBugs, DISABLED_DatasetBarHighBelowLowIsReportedAtItsRow) {
+TEST(MalformedCatalogueBugs, DatasetBarHighBelowLowIsReportedAtItsRow) {
   const SampleDataset sample("bars_high_below_low");
   sample.replace("bars.csv", kCatalogue / "dataset/bars_high_below_low.csv");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
@@ -492,7 +492,7 @@ TEST(MalformedCatalogueBugs, DISABLED_DatasetBarHighBelowLowIsReportedAtItsRow) 
 // BUG: a repeated issuer id is refused by MarketDataBuilder::add_issuer() with a DataError that
 // has no position; a strict load_dataset() rethrows it as is ("issuer 'nvidia' appears twice"),
 // so the message names neither issuers.csv nor the line. (The lenient report does place it.)
-TEST(MalformedCatalogueBugs, DISABLED_DatasetDuplicateIssuerNamesItsRow) {
+TEST(MalformedCatalogueBugs, DatasetDuplicateIssuerNamesItsRow) {
   const SampleDataset sample("issuers_duplicate");
   sample.replace("issuers.csv", kCatalogue / "dataset/issuers_duplicate.csv");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
@@ -503,7 +503,7 @@ TEST(MalformedCatalogueBugs, DISABLED_DatasetDuplicateIssuerNamesItsRow) {
 // parse_iso_date(), whose InvalidArgument the loader's catch of nlohmann exceptions does not
 // convert: load_dataset() throws InvalidArgument "invalid date '2025-02-30'", naming neither
 // manifest.json nor the key, where its contract says DataError.
-TEST(MalformedCatalogueBugs, DISABLED_ManifestBadDateIsADataErrorNamingTheManifest) {
+TEST(MalformedCatalogueBugs, ManifestBadDateIsADataErrorNamingTheManifest) {
   const SampleDataset sample("manifest_bad_date");
   sample.replace("manifest.json", kCatalogue / "dataset/manifest_bad_date.json");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
@@ -513,7 +513,7 @@ TEST(MalformedCatalogueBugs, DISABLED_ManifestBadDateIsADataErrorNamingTheManife
 // BUG: the manifest's `tables` entries are read (Loader::open: entry->at("sha256")
 // .get<std::string>()) outside the try block that turns nlohmann exceptions into DataError, so a
 // checksum that is not a string lets nlohmann::json::type_error escape load_dataset().
-TEST(MalformedCatalogueBugs, DISABLED_ManifestNonStringChecksumIsADataError) {
+TEST(MalformedCatalogueBugs, ManifestNonStringChecksumIsADataError) {
   const SampleDataset sample("manifest_sha256_not_string");
   sample.replace("manifest.json", kCatalogue / "dataset/manifest_sha256_not_string.json");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },

@@ -27,6 +27,12 @@ struct Bar {
   std::int64_t volume = -1;
 };
 
+/// Checks one bar against the invariants DailyBars holds (close finite and positive; open, high,
+/// low positive or NaN; low <= min(open, close); max(open, close) <= high; volume >= -1).
+/// Throws DataError naming `symbol`, the date and the broken rule. Loaders call it per row so
+/// that the error can carry the row's position.
+void validate_bar(const Symbol& symbol, const Bar& bar);
+
 /// Daily OHLCV of one security in columns (one vector per field), dates strictly increasing.
 /// Invariants, checked at construction: close finite and positive; open, high, low positive or
 /// NaN; low <= min(open, close) and max(open, close) <= high where present.

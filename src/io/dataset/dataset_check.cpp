@@ -1,6 +1,7 @@
 #include <marketshock/io/dataset/dataset_check.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/dataset/shares_listing_check.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -136,6 +137,7 @@ DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& 
                            off_calendar.describe("bars off the calendar")});
   report.checks.push_back({"no session missing inside a series", ok_or_failed(gaps.count == 0),
                            gaps.describe("gaps")});
+  report.checks.push_back(check_share_counts_near_listing(data));
 
   const auto window = calendar.sessions_between(metadata.window_from, metadata.window_to);
   const auto event = calendar.sessions_between(expected.event_from, expected.event_to);

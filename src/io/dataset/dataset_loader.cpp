@@ -113,6 +113,8 @@ private:
       tables_ = manifest.at("tables");
     } catch (const nlohmann::json::exception& e) {
       throw DataError(fmt::format("{}: invalid manifest: {}", path.string(), e.what()));
+    } catch (const InvalidArgument& e) {  // a date field that is not a date
+      throw DataError(fmt::format("{}: invalid manifest: {}", path.string(), e.message()));
     }
   }
 
@@ -125,7 +127,14 @@ private:
     if (entry == tables_.end()) {
       throw DataError(fmt::format("{}: not listed in manifest.json", path.string()));
     }
-    const std::string expected = entry->at("sha256").get<std::string>();
+    std::string expected;
+    try {
+      expected = entry->at("sha256").get<std::string>();
+      expected_rows_[file] = entry->at("rows").get<std::size_t>();
+    } catch (const nlohmann::json::exception& e) {
+      throw DataError(fmt::format("{}: invalid entry for {}: {}",
+                                  (dir_ / "manifest.json").string(), file, e.what()));
+    }
     if (sha256_hex(text) != expected) {
       throw DataError(fmt::format("{}: SHA-256 differs from manifest.json (file changed after "
                                   "the dataset was built; rebuild it with "
@@ -135,15 +144,31 @@ private:
     return CsvReader::from_string(std::move(text), path.string());
   }
 
+  // Converts every row under the policy, then checks the count against the manifest: a table
+  // with rows added or lost since the build is refused even if its checksum was rewritten.
   template <class Convert>
   void each_row(CsvReader& reader, Convert&& convert) {
     reports_.push_back(for_each_row(reader, policy_, std::forward<Convert>(convert)));
+    const LoadReport& report = reports_.back();
+    const std::string file = std::filesystem::path(reader.file()).filename().string();
+    const auto expected = expected_rows_.find(file);
+    if (expected != expected_rows_.end() && expected->second != report.rows_read) {
+      throw DataError(fmt::format("{}: {} rows, manifest.json says {}", reader.file(),
+                                  report.rows_read, expected->second));
+    }
   }
 
   void load_issuers(MarketDataBuilder& builder) {
     auto reader = open("issuers.csv");
     const auto [id, name, cik] = reader.require_columns({"issuer", "name", "cik"});
+    std::map<std::string, std::size_t> line_of;
     each_row(reader, [&](const CsvRow& row) {
+      const auto [first, added] = line_of.emplace(std::string(row.text(id)), row.line());
+      if (!added) {
+        throw DataError(row.position(id),
+                        fmt::format("column 'issuer': issuer '{}' listed twice (first on line {})",
+                                    row.text(id), first->second));
+      }
       std::optional<std::string> cik_text;
       if (!row.is_empty(cik)) cik_text = std::string(row.text(cik));
       if (row.is_empty(id)) throw row.error(id, "empty issuer id");
@@ -190,6 +215,14 @@ private:
       const std::string_view key = row.text(c[0]);
       if (key.empty()) throw row.error(c[0], "empty key");
       Bar bar = bar_at(row, c);
+      const auto symbol = Symbol::try_parse(key);
+      if (!symbol) throw row.error(c[0], fmt::format("invalid key '{}'", key));
+      try {
+        validate_bar(*symbol, bar);
+      } catch (const DataError& e) {
+        // The row's own position, so a lenient load skips just this row.
+        throw DataError(row.position(c[4]), e.message());
+      }
       BarGroup& group = groups[std::string(key)];
       if (!group.bars.empty() && !(group.bars.back().date < bar.date)) {
         throw row.error(c[1], fmt::format("{} {} is not after the previous row's date "
@@ -293,7 +326,7 @@ private:
       std::optional<date> end;
       if (!row.is_empty(c[3])) end = row.as_date(c[3]);
       try {
-        it->second.add_interval(symbol_at(row, c[1]), row.as_date(c[2]), end);
+        it->second.add_interval(known_symbol_at(row, c[1]), row.as_date(c[2]), end);
       } catch (const DataError& e) {
         throw DataError(row.position(), e.message());
       }
@@ -313,6 +346,7 @@ private:
   std::filesystem::path dir_;
   LoadPolicy policy_;
   std::set<Symbol> known_;
+  std::map<std::string, std::size_t> expected_rows_;
   DatasetMetadata metadata_;
   nlohmann::json tables_;
   std::vector<LoadReport> reports_;

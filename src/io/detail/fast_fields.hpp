@@ -253,6 +253,13 @@ struct SymbolKey {
     return key;
   }
 
+  // Writes the key to `out` with one 16-byte store, so that a later 16-byte load of it is
+  // forwarded from the store buffer (two 8-byte stores read back as one would stall the load).
+  void store_to(SymbolKey& out) const noexcept {
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(&out),
+                     _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
+  }
+
   // From a text of 1..15 bytes, reading only the text.
   [[nodiscard]] static SymbolKey of(std::string_view text) noexcept {
     char buffer[16] = {};
@@ -308,10 +315,11 @@ class SymbolIdCache {
   // The id of the symbol whose text is the `length` bytes at `p` (16 bytes readable), or
   // kInvalid. The guess is the id that followed the previous lookup's id last time.
   [[nodiscard]] std::uint32_t id(const char* p, std::size_t length, SymbolKey& key) {
-    key = SymbolKey::load(p, length);
+    const SymbolKey loaded = SymbolKey::load(p, length);
+    loaded.store_to(key);
     const std::uint32_t guess = next_[last_];
-    if (key_of_id_[guess] == key) return last_ = guess;
-    return slow_id(key);
+    if (key_of_id_[guess] == loaded) return last_ = guess;
+    return slow_id(loaded);
   }
 
   // Same for a key made from a CsvRow field.

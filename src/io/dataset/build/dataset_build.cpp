@@ -123,6 +123,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
 
   MarketDataBuilder builder("marketshock-deepseek-2025");
   std::set<std::string> issuers_added;
+  std::set<Symbol> added;  // securities with bars: only they get membership rows
   std::map<std::string, std::size_t> price_sources;
   std::map<std::string, std::size_t> share_sources;
   std::size_t done = 0;
@@ -174,6 +175,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     context.report.share_rows += shares.size();
     builder.add_security(std::move(security), std::move(prices->bars), std::move(prices->provenance));
     builder.set_shares(symbol, std::move(shares));
+    added.insert(symbol);
     builder.set_actions(symbol, CorporateActions(symbol, std::move(splits), {}));
   }
 
@@ -194,7 +196,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     });
     for (std::size_t i = 0; i < list.size(); ++i) {
       MembershipInterval m = list[i];
-      if (!wanted.contains(m.symbol)) continue;
+      if (!added.contains(m.symbol)) continue;
       // An old ticker's interval ends the day the new one starts: join them into one.
       while (i + 1 < list.size() && list[i + 1].symbol == m.symbol && m.end &&
              *m.end == list[i + 1].start) {
