@@ -15,6 +15,7 @@ packages=(
   libcli11-dev                       # the marketshock command line
   libgtest-dev libgmock-dev          # the tests
   libbenchmark-dev                   # the micro-benchmarks under bench/
+  python3-jsonschema                 # a test validates the example's JSON report against its schema
 )
 
 missing=()

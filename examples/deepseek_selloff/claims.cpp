@@ -38,18 +38,30 @@ Check compare(std::string id, std::string figure, double published, double ours,
                       tolerance * 100.0)};
 }
 
-// A published USD or percent figure run through `explain`: reproduced by the close-to-close
-// basis, explained by another one, or located inside the session.
+// A published USD or percent figure run through `explain`. Reproduced: the basis the claim
+// states (`stated`, e.g. "prior close -> close") gives it within tolerance. Explained: another
+// basis does, or the figure fits a price inside the session (written while markets were open).
+// Not reproduced otherwise.
 Check explained(const MarketData& data, std::string id, std::string figure,
-                records::PublishedFigure published) {
+                records::PublishedFigure published, std::string_view stated) {
   const auto e = records::explain_figure(data, "NVDA", kEvent, published);
-  const std::string verdict = report::explanation_verdict(e);
-  const auto& best = e.candidates.front();
-  const bool reproduced = verdict.find("is reproduced by") != std::string::npos;
-  const bool close_to_close = best.description == "prior close -> close" && best.shares_in_force;
+  const auto& basis = report::verdict_basis(e);
+  std::string verdict = "not reproduced";
+  if (report::is_reproduced(e)) {
+    verdict = basis.description == stated && (basis.shares_in_force || !published.usd)
+                  ? "reproduced"
+                  : "explained";
+  } else if (report::is_intraday_figure(e)) {
+    verdict = "explained";
+  }
+  std::string shares;
+  if (published.usd) {
+    shares = fmt::format(" on {:.4g} shares as of {} ({})", basis.shares,
+                         format_iso_date(basis.shares_as_of), basis.shares_source);
+  }
   return {std::move(id), std::move(figure),
-          published.usd ? bn(best.change_usd) : pct(best.change_fraction), best.description,
-          reproduced ? (close_to_close ? "reproduced" : "explained") : "explained", verdict};
+          published.usd ? bn(basis.change_usd) : pct(basis.change_fraction),
+          basis.description + shares, verdict, report::explanation_verdict(e)};
 }
 
 
@@ -62,7 +74,8 @@ std::vector<Check> check_claims(const MarketData& data,
   const records::MoveTable table(data);
 
   // C1: as much as 18%, biggest drop since March 2020, about $560B.
-  out.push_back(explained(data, "C1", "NVIDIA fell as much as 18%", {std::nullopt, 0.18}));
+  out.push_back(
+      explained(data, "C1", "NVIDIA fell as much as 18%", {std::nullopt, 0.18}, "prior close -> low"));
   {
     records::RankingQuery q;
     q.top = 2;
@@ -82,7 +95,8 @@ std::vector<Check> check_claims(const MarketData& data,
                                pct(first.close_return))});
     (void)second;
   }
-  out.push_back(explained(data, "C1", "wiping out about $560B", {560e9, std::nullopt}));
+  out.push_back(explained(data, "C1", "wiping out about $560B", {560e9, std::nullopt},
+                          "prior close -> low"));
 
   // C2: the record it broke.
   {
@@ -147,22 +161,26 @@ std::vector<Check> check_claims(const MarketData& data,
   }
 
   // C5: about $900B with a decline of about 20%.
-  out.push_back(explained(data, "C5", "NVIDIA lost about $900B", {900e9, std::nullopt}));
-  out.push_back(explained(data, "C5", "with a decline of about 20%", {std::nullopt, 0.20}));
+  out.push_back(explained(data, "C5", "NVIDIA lost about $900B", {900e9, std::nullopt},
+                          "prior close -> close"));
+  out.push_back(explained(data, "C5", "with a decline of about 20%", {std::nullopt, 0.20},
+                          "prior close -> close"));
 
   // C6: more than 17%, the largest in its history, $589B.
   out.push_back({"C6", "NVIDIA fell more than 17% in one day", pct(nvda.close_return),
                  "close to close 142.62 -> 118.42",
                  std::abs(nvda.close_return) > 0.17 ? "reproduced" : "not reproduced",
                  "the close-to-close fall is 16.97%; only the intraday low (-18.17%) exceeds 17%"});
-  out.push_back(explained(data, "C6", "losing $589B (Bloomberg)", {589e9, std::nullopt}));
+  out.push_back(explained(data, "C6", "losing $589B (Bloomberg)", {589e9, std::nullopt},
+                          "prior close -> close"));
 
   // C7: close, $593B, peers, the >$1T tech selloff.
   out.push_back(compare("C7", "NVIDIA ended down 16.9% at $118.03", 118.03, nvda.close, 0.0005,
                         fmt::format("close {:.2f}, {}", nvda.close, pct(nvda.close_return)),
                         "consolidated close of the dataset"));
   out.back().why += "; no source in the data closes at 118.03 (the IEX close of Alpaca is 118.50)";
-  out.push_back(explained(data, "C7", "losing about $593B (LSEG)", {593e9, std::nullopt}));
+  out.push_back(explained(data, "C7", "losing about $593B (LSEG)", {593e9, std::nullopt},
+                          "prior close -> close"));
   for (const auto& [symbol, published] :
        {std::pair{"AVGO", -0.174}, std::pair{"MSFT", -0.0214}, std::pair{"GOOGL", -0.04}}) {
     const auto m = records::daily_move(data, symbol, kEvent);
@@ -196,7 +214,8 @@ std::vector<Check> check_claims(const MarketData& data,
   }
 
   // C8: $590B, then the week, worst since September 2022.
-  out.push_back(explained(data, "C8", "NVIDIA lost $590B on Monday", {590e9, std::nullopt}));
+  out.push_back(explained(data, "C8", "NVIDIA lost $590B on Monday", {590e9, std::nullopt},
+                          "prior close -> close"));
   {
     const auto path = records::move_path(data, "NVDA", kEvent, date(2025, 1, 31));
     const auto week = records::week_in_history(data, "NVDA", kEvent);

@@ -107,6 +107,8 @@ int run(const Options& options) {
     if (options.json == "-") {
       fmt::print("{}\n", doc.dump(2));
     } else {
+      const auto parent = std::filesystem::path(options.json).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent);
       std::ofstream out(options.json, std::ios::trunc);
       out << doc.dump(2) << "\n";
       if (!out) throw IoError(fmt::format("cannot write '{}'", options.json));

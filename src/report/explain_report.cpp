@@ -27,7 +27,7 @@ std::string basis_text(const records::CandidateBasis& c, bool with_shares) {
 
 }  // namespace
 
-std::string explanation_verdict(const records::Explanation& e) {
+const records::CandidateBasis& verdict_basis(const records::Explanation& e) {
   const bool usd = e.figure.usd.has_value();
   const double tolerance = usd ? kReproducedUsd : kReproducedFraction;
   // Among the bases within tolerance, one on the count in force that day explains best; the
@@ -35,9 +35,22 @@ std::string explanation_verdict(const records::Explanation& e) {
   auto chosen = std::find_if(e.candidates.begin(), e.candidates.end(), [&](const auto& c) {
     return c.distance <= tolerance && (c.shares_in_force || !usd);
   });
-  if (chosen == e.candidates.end()) chosen = e.candidates.begin();
-  const auto& best = *chosen;
-  if (best.distance <= tolerance) {
+  return chosen == e.candidates.end() ? e.candidates.front() : *chosen;
+}
+
+bool is_reproduced(const records::Explanation& e) {
+  return verdict_basis(e).distance <= (e.figure.usd ? kReproducedUsd : kReproducedFraction);
+}
+
+bool is_intraday_figure(const records::Explanation& e) {
+  return !is_reproduced(e) && e.figure.usd && !e.implied_prices.empty() &&
+         e.implied_prices.front().shares_in_force && e.implied_prices.front().within_day_range;
+}
+
+std::string explanation_verdict(const records::Explanation& e) {
+  const bool usd = e.figure.usd.has_value();
+  const auto& best = verdict_basis(e);
+  if (is_reproduced(e)) {
     return fmt::format("{} is reproduced by {} ({}{}%) within {}", figure_text(e.figure),
                        basis_text(best, usd),
                        usd ? billions(best.change_usd) + " $B, " : "",

@@ -16,6 +16,17 @@ namespace marketshock::report {
 inline constexpr double kReproducedUsd = 0.01;
 inline constexpr double kReproducedFraction = 0.0025;
 
+/// The candidate the verdict rests on: among those within tolerance, the first on the share
+/// count in force that day (any, for a percent figure); else the nearest.
+[[nodiscard]] const records::CandidateBasis& verdict_basis(const records::Explanation& e);
+
+/// True when verdict_basis() is within tolerance of the figure.
+[[nodiscard]] bool is_reproduced(const records::Explanation& e);
+
+/// True when no basis is within tolerance but the figure fits a price inside the day's range on
+/// the count in force: a figure written during the session.
+[[nodiscard]] bool is_intraday_figure(const records::Explanation& e);
+
 /// One line: "reproduced by <basis> within x%" or "no daily basis within 1%; the figure fits a
 /// price of $P during the session (range L..H) on N shares".
 [[nodiscard]] std::string explanation_verdict(const records::Explanation& e);
