@@ -9,6 +9,7 @@
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/market_data.hpp>
+#include <marketshock/io/dataset/dataset_check.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 #include <marketshock/io/vendor/index_membership.hpp>
 
@@ -223,6 +224,11 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   context.report.price_sources.assign(price_sources.begin(), price_sources.end());
   context.report.share_sources.assign(share_sources.begin(), share_sources.end());
   // The report travels with the dataset: every rejection and approximation stays traceable.
+  // Coverage per index, as `dataset check` computes it on what was written.
+  const auto checks = check_dataset(data, metadata, TradingCalendar::nyse());
+  for (const auto& c : checks.checks) {
+    context.note("coverage", "", fmt::format("{}: {} ({})", c.name, to_string(c.verdict), c.detail));
+  }
   // Paths are written relative to the raw folder, so the report does not depend on where it is.
   std::string text = context.report.render();
   const std::string root = options.raw.lexically_normal().string() + "/";
