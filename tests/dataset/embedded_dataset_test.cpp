@@ -7,6 +7,8 @@
 #include <marketshock/io/dataset/dataset_check.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 
+#include "support/embedded_dataset.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,11 +19,7 @@ namespace {
 
 using boost::gregorian::date;
 
-const LoadedDataset& dataset() {
-  static const LoadedDataset loaded =
-      load_dataset(std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data", LoadPolicy::strict);
-  return loaded;
-}
+const LoadedDataset& dataset() { return testing_support::embedded_dataset(); }
 
 double close_on(const DailyBars& bars, date day) {
   const auto row = bars.find(day);

@@ -9,6 +9,8 @@
 
 #include <marketshock/io/dataset/dataset_files.hpp>
 
+#include "support/embedded_dataset.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -20,11 +22,7 @@ namespace {
 
 using boost::gregorian::date;
 
-const MarketData& data() {
-  static const io::LoadedDataset loaded =
-      io::load_dataset(std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data");
-  return loaded.data;
-}
+const MarketData& data() { return testing_support::embedded_dataset().data; }
 
 const MoveTable& table() {
   static const MoveTable t(data());

@@ -5,6 +5,8 @@
 #include <marketshock/core/error.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 
+#include "support/embedded_dataset.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -16,11 +18,7 @@ namespace {
 
 using boost::gregorian::date;
 
-const MarketData& data() {
-  static const io::LoadedDataset loaded =
-      io::load_dataset(std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data");
-  return loaded.data;
-}
+const MarketData& data() { return testing_support::embedded_dataset().data; }
 
 Explanation explain_usd(double usd) {
   return explain_figure(data(), "NVDA", date(2025, 1, 27), {usd, std::nullopt});
