@@ -28,6 +28,7 @@ using detail::SymbolKey;
 
 // The role of each header column.
 enum class Role : std::uint8_t { other, date, symbol, open, high, low, close, volume };
+static_assert(static_cast<int>(Role::close) - static_cast<int>(Role::open) == 3);
 
 struct PriceColumns {
   std::size_t date = 0;
@@ -83,6 +84,7 @@ class PriceParser {
   // Lines of up to 63 characters: the structure of the whole line from one classification of 64
   // bytes, then each field from its known bounds. Anything unusual goes to fast_sequential() (a
   // long line) or to the slow path (quotes, wrong field count, values off the plain shapes).
+  // Reads up to detail::kFastPathSlack bytes before and after the line.
   const char* fast(const char* p, Row& row) {
     const detail::LineMasks masks = detail::line_masks(p);
     if (masks.newlines == 0) return fast_sequential(p, row);
@@ -95,10 +97,7 @@ class PriceParser {
     std::uint64_t commas = masks.commas & in_line;
     const std::size_t count = columns_.roles.size();
     constexpr std::int64_t kMissing = -1;
-    std::int64_t open = kMissing;
-    std::int64_t high = kMissing;
-    std::int64_t low = kMissing;
-    std::int64_t close = kMissing;
+    std::int64_t prices[4] = {kMissing, kMissing, kMissing, kMissing};  // open, high, low, close
     unsigned begin = 0;
     for (std::size_t c = 0; c < count; ++c) {
       unsigned end = content_length;
@@ -112,7 +111,8 @@ class PriceParser {
       const char* const field = p + begin;
       const unsigned length = end - begin;
       begin = end + 1;
-      switch (columns_.roles[c]) {
+      const Role role = columns_.roles[c];
+      switch (role) {
         case Role::date:
           if (length != kIsoDateLength) return nullptr;
           if (std::memcmp(field, date_text_, kIsoDateLength) != 0) {
@@ -128,17 +128,13 @@ class PriceParser {
           row.id = cache_.id(field, length, row.symbol);
           if (row.id == detail::SymbolIdCache::kInvalid) return nullptr;
           break;
-        case Role::close:
-          if (!detail::parse_cents_field(field, length, close) || close == 0) return nullptr;
-          break;
         case Role::open:
         case Role::high:
-        case Role::low: {
-          if (length == 0) break;  // missing, as CsvRow reads it (NaN)
-          std::int64_t value = 0;
-          if (!detail::parse_cents_field(field, length, value) || value == 0) return nullptr;
-          (columns_.roles[c] == Role::open ? open : columns_.roles[c] == Role::high ? high : low) =
-              value;
+        case Role::low:
+        case Role::close: {
+          if (length == 0 && role != Role::close) break;  // missing, as CsvRow reads it (NaN)
+          std::int64_t& price = prices[static_cast<int>(role) - static_cast<int>(Role::open)];
+          if (!detail::parse_cents_field(field, length, price) || price == 0) return nullptr;
           break;
         }
         case Role::volume: {
@@ -151,8 +147,8 @@ class PriceParser {
           break;
       }
     }
-    if (!consistent(open, high, low, close)) return nullptr;
-    row.close_cents = close;
+    if (!consistent(prices[0], prices[1], prices[2], prices[3])) return nullptr;
+    row.close_cents = prices[3];
     return p + line_length + 1;
   }
 

@@ -42,7 +42,8 @@
 namespace marketshock::io::detail {
 
 // Bytes the fast path may read beyond the '\n' that ends the line it is parsing, and before the
-// start of the line.
+// start of the line (both are always readable: lines near either end of the file are parsed from
+// padded copies).
 inline constexpr std::size_t kFastPathSlack = 64;
 
 // Where the data lines of a CSV text are, by CsvReader's rules.
@@ -189,16 +190,26 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
                          : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
   };
   // Lines from tail_begin on are parsed from a padded copy, so the fast path never reads past the
-  // end of the mapping; it also supplies the '\n' a last line may lack.
+  // end of the mapping; it also supplies the '\n' a last line may lack. Likewise lines that start
+  // within kFastPathSlack bytes of the file's start (before head_end) are parsed from a copy with
+  // room in front.
   const std::size_t tail_begin = [&] {
-    if (end - begin <= kFastPathSlack) return begin;
+    if (end - begin <= 2 * kFastPathSlack) return begin;
     const std::size_t probe = std::max(begin, text.size() - kFastPathSlack);
     std::size_t p = std::min(probe, end);
     while (p > begin && text[p - 1] != '\n') --p;
     return p;
   }();
-  std::string tail(kFastPathSlack, '\0');
-  tail.append(text.substr(tail_begin, end - tail_begin));
+  const std::size_t head_end =
+      std::min(tail_begin, begin >= kFastPathSlack ? begin : line_start_at_or_after(kFastPathSlack));
+  const auto padded = [&](std::size_t from, std::size_t to) {
+    std::string copy(kFastPathSlack, '\0');
+    copy.append(text.substr(from, to - from));
+    return copy;
+  };
+  std::string head = padded(begin, head_end);
+  head.append(kFastPathSlack, '\0');
+  std::string tail = padded(tail_begin, end);
   if (tail.size() > kFastPathSlack && tail.back() != '\n') tail.push_back('\n');
   // end, plus the '\n' added if any
   const std::size_t tail_end = tail_begin + (tail.size() - kFastPathSlack);
@@ -302,9 +313,17 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
       }
       return true;
     };
-    const std::size_t direct_end = std::min(chunk_end, std::max(chunk_begin, tail_begin));
-    bool go_on = run(text.data(), 0, chunk_begin, direct_end);
-    if (go_on && chunk_end > direct_end) {
+    // The chunk's lines in the head copy, the mapping, then the tail copy.
+    bool go_on = true;
+    if (chunk_begin < head_end) {
+      go_on = run(head.data() + kFastPathSlack, begin, chunk_begin, std::min(chunk_end, head_end));
+    }
+    const std::size_t direct_begin = std::max(chunk_begin, head_end);
+    const std::size_t direct_end = std::min(chunk_end, tail_begin);
+    if (go_on && direct_begin < direct_end) {
+      go_on = run(text.data(), 0, direct_begin, direct_end);
+    }
+    if (go_on && chunk_end > tail_begin) {
       go_on = run(tail.data() + kFastPathSlack, tail_begin, std::max(chunk_begin, tail_begin),
                   chunk_end == end ? tail_end : chunk_end);
     }
