@@ -116,6 +116,7 @@ void BM_BulkPricePanel_Load(benchmark::State& state) {
   static const PanelFile file(1000, 500);  // 0.5M rows, ~24 MB
   io::PricePanelOptions options;
   options.load.threads = static_cast<unsigned>(state.range(0));
+  options.load.chunk_bytes = std::size_t{2} << 20;  // 12 chunks, so that threads share them
   for (auto _ : state) {
     benchmark::DoNotOptimize(io::load_price_panel(file.prices, options).size());
   }
@@ -133,6 +134,7 @@ void BM_BulkPricePanel_Scan(benchmark::State& state) {
   } discard;
   io::PricePanelOptions options;
   options.load.threads = static_cast<unsigned>(state.range(0));
+  options.load.chunk_bytes = std::size_t{2} << 20;  // 12 chunks, so that threads share them
   for (auto _ : state) {
     benchmark::DoNotOptimize(io::scan_price_panel(file.prices, options, discard).stats.rows);
   }

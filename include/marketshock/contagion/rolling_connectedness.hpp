@@ -60,7 +60,7 @@ struct RollingConnectedness {
 /// fit_var(), with the same singular_design decision. The GFEVD uses the recursion
 /// K_h = sum_l Phi_l K_{h-l} on the Cholesky factor L of Sigma (K_h = A_h L), and the stability
 /// check the last K_h: ||L^-1 K_{H-1}|| bounds rho(Phi)^(H-1), first by an O(N^2) bound, then
-/// exactly, the eigenvalues only when both are inconclusive. Work per window about 29 N^3 flops
+/// exactly, the eigenvalues only when both are inconclusive. Work per window about 32 N^3 flops
 /// for p = 1 (Task C: N = 100, 2270 windows), spread over the threads; O(T N p) memory.
 /// \throws InvalidArgument if window, lags or horizon is 0, T < W, W - p <= 1 + N p (too few
 /// equations for the regressors), or a value is NaN/infinite under MissingPolicy::reject

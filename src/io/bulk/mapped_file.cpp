@@ -64,7 +64,12 @@ void MappedFile::will_need(std::size_t begin, std::size_t end) const noexcept {
   if (data_ == nullptr || begin >= end) return;
   const std::size_t page = page_size();
   const std::size_t first = begin / page * page;
-  ::madvise(const_cast<char*>(data_) + first, end - first, MADV_WILLNEED);
+  char* const start = const_cast<char*>(data_) + first;
+#ifdef MADV_POPULATE_READ
+  // Maps the whole range in one call (Linux 5.14+) instead of one page fault per few pages.
+  if (::madvise(start, end - first, MADV_POPULATE_READ) == 0) return;
+#endif
+  ::madvise(start, end - first, MADV_WILLNEED);
 }
 
 void MappedFile::release(std::size_t begin, std::size_t end) const noexcept {

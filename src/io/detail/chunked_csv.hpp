@@ -261,6 +261,7 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
     ChunkOutcome<Key>& out = outcomes[k];
     const std::size_t chunk_begin = line_start_at_or_after(begin + k * chunk_bytes);
     const std::size_t chunk_end = line_start_at_or_after(begin + (k + 1) * chunk_bytes);
+    mapped.will_need(chunk_begin, chunk_end);
     parser.start_chunk();
     std::size_t row_index = 0;
     Row row{};

@@ -21,7 +21,8 @@ class MappedFile {
   // The file's bytes; valid while this object lives.
   [[nodiscard]] std::string_view text() const noexcept { return {data_, size_}; }
 
-  // Asks the kernel to read [begin, end) ahead (a hint; failures are ignored).
+  // Maps [begin, end) into the process ahead of use (MADV_POPULATE_READ where the kernel has it,
+  // else a MADV_WILLNEED hint; failures are ignored: the pages then fault in as they are read).
   void will_need(std::size_t begin, std::size_t end) const noexcept;
 
   // Drops the pages that lie wholly inside [begin, end) from this process's mapping (they stay
