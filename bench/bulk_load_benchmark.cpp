@@ -6,9 +6,9 @@
 #include <marketshock/io/csv_reader.hpp>
 
 #include <benchmark/benchmark.h>
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -25,7 +25,8 @@ std::vector<std::string> random_dates(std::size_t n) {
   std::mt19937_64 rng(1);
   std::vector<std::string> texts;
   for (std::size_t i = 0; i < n; ++i) {
-    const auto d = boost::gregorian::date(1990, 1, 1) + boost::gregorian::days(static_cast<int>(rng() % 15000));
+    const auto d = boost::gregorian::date(1990, 1, 1) +
+                   boost::gregorian::days(static_cast<int>(rng() % 15000));
     texts.push_back(format_iso_date(d));
   }
   return texts;
@@ -76,7 +77,8 @@ struct PanelFile {
   std::size_t rows = 0;
   std::size_t bytes = 0;
   PanelFile(int symbols, int days) {
-    dir = fs::temp_directory_path() / fmt::format("marketshock_bench_{}_{}_{}", getpid(), symbols, days);
+    dir = fs::temp_directory_path() /
+          fmt::format("marketshock_bench_{}_{}_{}", getpid(), symbols, days);
     fs::create_directories(dir);
     prices = dir / "prices.csv";
     const std::string text = panel_text(symbols, days);

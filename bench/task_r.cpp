@@ -60,8 +60,8 @@ class RankingConsumer final : public io::PriceChunkConsumer {
 // Integer cents as [-]<integer part>.<2 digits>.
 void append_cents(std::string& out, std::int64_t cents) {
   if (cents < 0) out.push_back('-');
-  const std::uint64_t magnitude =
-      cents < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+  const std::uint64_t magnitude = cents < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(cents)
+                                            : static_cast<std::uint64_t>(cents);
   fmt::format_to(std::back_inserter(out), "{}.{:02}", magnitude / 100, magnitude % 100);
 }
 
@@ -103,20 +103,24 @@ int main(int argc, char** argv) {
     const std::size_t k = std::stoul(argv[2]);
     io::ShareCountOptions share_options;
     share_options.load.progress = io::terminal_progress("shares.csv");
-    const io::ShareCountTable shares = io::load_share_count_table(dir / "shares.csv", share_options);
+    const io::ShareCountTable shares =
+        io::load_share_count_table(dir / "shares.csv", share_options);
     records::MarketValueLossRanking ranking(
         shares.symbols(), {shares.offsets(), shares.effective_dates(), shares.shares()}, k);
     io::PricePanelOptions price_options;
     price_options.load.progress = io::terminal_progress("prices.csv");
     price_options.known_symbols.assign(shares.symbols().begin(), shares.symbols().end());
     RankingConsumer consumer(ranking);
-    const io::PricePanelScan scan = io::scan_price_panel(dir / "prices.csv", price_options, consumer);
+    const io::PricePanelScan scan =
+        io::scan_price_panel(dir / "prices.csv", price_options, consumer);
     const auto loaded = std::chrono::steady_clock::now();
     const std::string out = format_losses(ranking.losses());
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fflush(stdout);
     const auto done = std::chrono::steady_clock::now();
-    const auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
+    const auto seconds = [](auto a, auto b) {
+      return std::chrono::duration<double>(b - a).count();
+    };
     const auto& summary = ranking.summary();
     fmt::print(stderr,
                "peer=marketshock load_s={:.3f} compute_s={:.3f} total_s={:.3f}\n"

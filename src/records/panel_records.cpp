@@ -46,8 +46,8 @@ class TopK {
 
  private:
   void update() noexcept {
-    threshold_ = heap_.size() < k_ ? std::numeric_limits<std::int64_t>::max()
-                                   : heap_.front().change_cents;
+    threshold_ =
+        heap_.size() < k_ ? std::numeric_limits<std::int64_t>::max() : heap_.front().change_cents;
   }
   std::vector<MarketValueLoss>& heap_;
   std::size_t k_;
@@ -58,17 +58,19 @@ std::int64_t value_cents(std::int64_t close_cents, std::int64_t shares, const Sy
                          date day) {
   std::int64_t value = 0;
   if (__builtin_mul_overflow(close_cents, shares, &value)) {
-    throw DataError(fmt::format("market value of {} on {} overflows int64 cents ({} cents x {} "
-                                "shares)",
-                                symbol, format_iso_date(day), close_cents, shares));
+    throw DataError(
+        fmt::format("market value of {} on {} overflows int64 cents ({} cents x {} "
+                    "shares)",
+                    symbol, format_iso_date(day), close_cents, shares));
   }
   return value;
 }
 
 [[noreturn]] void throw_out_of_order(const Symbol& symbol, date day, date previous) {
-  throw InvalidArgument(fmt::format("rows of {} are not in date order: {} after {} (a panel's "
-                                    "rows of each security must have increasing dates)",
-                                    symbol, format_iso_date(day), format_iso_date(previous)));
+  throw InvalidArgument(
+      fmt::format("rows of {} are not in date order: {} after {} (a panel's "
+                  "rows of each security must have increasing dates)",
+                  symbol, format_iso_date(day), format_iso_date(previous)));
 }
 
 }  // namespace
@@ -180,7 +182,8 @@ void MarketValueLossRanking::merge(Part part) {
     }
     ++summary_.candidates;
     const Symbol& symbol = symbols_[row.security];
-    const std::int64_t previous_value = value_cents(last.close_cents, last.shares, symbol, last.date);
+    const std::int64_t previous_value =
+        value_cents(last.close_cents, last.shares, symbol, last.date);
     const std::int64_t value = value_cents(row.close_cents, row.shares, symbol, row.date);
     top.offer(MarketValueLoss{symbol, row.security, row.date, last.date, last.close_cents,
                               row.close_cents, last.shares, row.shares, previous_value,
@@ -202,8 +205,7 @@ std::vector<MarketValueLoss> MarketValueLossRanking::losses() const {
 
 std::vector<MarketValueLoss> largest_market_value_losses(std::span<const Symbol> symbols,
                                                          ShareStepsView shares,
-                                                         const PanelRowsView& rows,
-                                                         std::size_t k) {
+                                                         const PanelRowsView& rows, std::size_t k) {
   MarketValueLossRanking ranking(symbols, shares, k);
   ranking.merge(ranking.scan(rows));
   return ranking.losses();

@@ -54,11 +54,12 @@ TEST(BulkShareCountTable, GroupsStepsBySymbolForAsOfLookups) {
   const SharesFile file(
       "symbol,effective_date,shares\n"
       "AA,2020-01-02,1000\n"
-      "AA,2020-01-04,2000\n"   // a Saturday: in force from the next session on
+      "AA,2020-01-04,2000\n"  // a Saturday: in force from the next session on
       "AA,2020-03-01,6000000000\n"
       "BB,2019-12-31,7\n");
   for (const unsigned threads : {1U, 3U}) {
-    const ShareCountTable table = load_share_count_table(file.path(), options(LoadPolicy::strict, threads, 20));
+    const ShareCountTable table =
+        load_share_count_table(file.path(), options(LoadPolicy::strict, threads, 20));
     EXPECT_THAT(table.symbols(), ElementsAre(Symbol("AA"), Symbol("BB")));
     EXPECT_THAT(table.offsets(), ElementsAre(0U, 3U, 4U));
     EXPECT_THAT(table.shares(0), ElementsAre(1000, 2000, 6000000000));
@@ -84,7 +85,8 @@ TEST(BulkShareCountTable, ValidatesRowsAndOrder) {
       "a a,2020-01-03,1\n"
       "BB,2020-01-03,\"5\"\n");
   EXPECT_THAT([&] { (void)load_share_count_table(bad.path()); },
-              ThrowsMessage<ParseError>(HasSubstr("shares.csv:2:15: column 'shares': shares must be positive")));
+              ThrowsMessage<ParseError>(
+                  HasSubstr("shares.csv:2:15: column 'shares': shares must be positive")));
   const ShareCountTable lenient = load_share_count_table(bad.path(), options(LoadPolicy::lenient));
   ASSERT_EQ(lenient.report().skipped.size(), 3U);
   EXPECT_EQ(lenient.report().skipped[1].reason, "column 'shares': invalid integer '12.5'");

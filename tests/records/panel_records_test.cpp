@@ -63,7 +63,7 @@ TEST(MarketValueLossRanking, JoinsSharesAsOfAndComparesWithThePreviousRow) {
   f.add_row(2, date(2024, 3, 4), 700);
   f.add_row(0, date(2024, 3, 5), 4990);  // 4990 x 2000 - 10000 x 1000 = -20000
   f.add_row(1, date(2024, 3, 5), 5000);
-  f.add_row(2, date(2024, 3, 6), 100);   // (100 - 700) x 10 = -6000, previous row 03-04
+  f.add_row(2, date(2024, 3, 6), 100);  // (100 - 700) x 10 = -6000, previous row 03-04
   const auto losses = largest_market_value_losses(f.symbols, f.steps(), f.rows(), 3);
   ASSERT_EQ(losses.size(), 3U);
   EXPECT_EQ(losses[0].symbol, Symbol("DRFT"));
@@ -108,9 +108,9 @@ TEST(MarketValueLossRanking, CountsRowsWithoutSharesInsteadOfDroppingThemSilentl
   Fixture f;
   f.add_security("LATE", {{date(2024, 1, 3), 5}});  // no count before 2024-01-03
   f.add_row(0, date(2024, 1, 2), 100);
-  f.add_row(0, date(2024, 1, 3), 50);   // previous row has no shares
-  f.add_row(0, date(2024, 1, 4), 40);   // a candidate
-  f.add_row(7, date(2024, 1, 4), 40);   // a security the share table does not know
+  f.add_row(0, date(2024, 1, 3), 50);  // previous row has no shares
+  f.add_row(0, date(2024, 1, 4), 40);  // a candidate
+  f.add_row(7, date(2024, 1, 4), 40);  // a security the share table does not know
   MarketValueLossRanking ranking(f.symbols, f.steps(), 5);
   ranking.merge(ranking.scan(f.rows()));
   EXPECT_EQ(ranking.summary().rows, 4U);
@@ -166,7 +166,8 @@ TEST(MarketValueLossRanking, ChunkedMergeEqualsOneScanAndBruteForce) {
     for (int s = 0; s < securities; ++s) {
       if (rng() % 10 == 0) continue;  // halted
       close[s] = std::max<std::int64_t>(1, close[s] + static_cast<std::int64_t>(rng() % 41) - 20);
-      f.add_row(static_cast<std::uint32_t>(s), date(2024, 1, 1) + boost::gregorian::days(day), close[s]);
+      f.add_row(static_cast<std::uint32_t>(s), date(2024, 1, 1) + boost::gregorian::days(day),
+                close[s]);
     }
   }
   // Brute force: every candidate, sorted.

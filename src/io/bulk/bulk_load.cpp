@@ -25,8 +25,8 @@ std::function<void(const LoadProgress&)> terminal_progress(std::string label) {
     } else {
       const double mb = static_cast<double>(p.bytes_done) / 1e6;
       fmt::print(stderr, "\r\x1b[K{}: {:3.0f}% {:.0f} MB {:.1f}M rows {:.0f} MB/s", state->label,
-                 100.0 * static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total),
-                 mb, static_cast<double>(p.rows_done) / 1e6, p.seconds > 0 ? mb / p.seconds : 0.0);
+                 100.0 * static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total), mb,
+                 static_cast<double>(p.rows_done) / 1e6, p.seconds > 0 ? mb / p.seconds : 0.0);
     }
     std::fflush(stderr);
   };

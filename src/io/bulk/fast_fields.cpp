@@ -112,7 +112,8 @@ SymbolIdCache::SymbolIdCache(SharedSymbolIds& shared) : shared_(shared) {
     insert(SymbolKey::of(known[i].view()), static_cast<std::uint32_t>(i));
   }
   // Until the file says otherwise, guess that each known symbol follows the one before it.
-  for (std::size_t i = 0; i + 1 < shared.known_count(); ++i) next_[i] = static_cast<std::uint32_t>(i + 1);
+  for (std::size_t i = 0; i + 1 < shared.known_count(); ++i)
+    next_[i] = static_cast<std::uint32_t>(i + 1);
 }
 
 std::uint32_t SymbolIdCache::slow_id(const SymbolKey& key) {

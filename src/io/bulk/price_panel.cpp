@@ -42,10 +42,14 @@ PriceColumns price_columns(const detail::CsvLayout& layout, const std::string& f
                            const PricePanelColumns& names) {
   const auto [d, s, c] = detail::require_columns(
       layout, file, {std::string_view(names.date), names.symbol, names.close});
-  PriceColumns columns{d, s, c, detail::find_column(layout, names.open),
+  PriceColumns columns{d,
+                       s,
+                       c,
+                       detail::find_column(layout, names.open),
                        detail::find_column(layout, names.high),
                        detail::find_column(layout, names.low),
-                       detail::find_column(layout, names.volume), {}};
+                       detail::find_column(layout, names.volume),
+                       {}};
   columns.roles.assign(layout.header.size(), Role::other);
   const auto set = [&](std::optional<std::size_t> index, Role role) {
     if (index) columns.roles[*index] = role;
@@ -204,8 +208,9 @@ class PriceParser {
           std::int64_t value = 0;
           p = detail::parse_plain_cents(p, value);
           if (p == nullptr || value == 0) return nullptr;
-          (columns_.roles[c] == Role::open ? open : columns_.roles[c] == Role::high ? high : low) =
-              value;
+          (columns_.roles[c] == Role::open   ? open
+           : columns_.roles[c] == Role::high ? high
+                                             : low) = value;
           break;
         }
         case Role::volume: {
@@ -307,7 +312,8 @@ class PriceParser {
 
   // Order within a chunk, tracked here field by field (cheaper than copying keys around).
   [[nodiscard]] bool follows(const Row& row) const noexcept {
-    return last_day_ < row.day || (last_day_ == row.day && SymbolKey::before(last_symbol_, row.symbol));
+    return last_day_ < row.day ||
+           (last_day_ == row.day && SymbolKey::before(last_symbol_, row.symbol));
   }
 
   void accept(const Row& row) {
@@ -354,11 +360,12 @@ PricePanelScan scan_price_panel(const std::filesystem::path& path, const PricePa
       [&](std::size_t k, const PriceParser& parser) { consumer.consume(parser.chunk(k)); },
       [&](std::size_t k) { consumer.commit(k); }, scan.stats);
   scan.symbols = ids.symbols();
-  logger()->info("{}: {} rows, {} symbols, {:.1f} MB in {:.3f} s ({:.0f} MB/s, {:.0f} rows/s, {} "
-                 "threads)",
-                 file, scan.stats.rows, scan.symbols.size(),
-                 static_cast<double>(scan.stats.bytes) / 1e6, scan.stats.seconds,
-                 scan.stats.mb_per_second(), scan.stats.rows_per_second(), scan.stats.threads);
+  logger()->info(
+      "{}: {} rows, {} symbols, {:.1f} MB in {:.3f} s ({:.0f} MB/s, {:.0f} rows/s, {} "
+      "threads)",
+      file, scan.stats.rows, scan.symbols.size(), static_cast<double>(scan.stats.bytes) / 1e6,
+      scan.stats.seconds, scan.stats.mb_per_second(), scan.stats.rows_per_second(),
+      scan.stats.threads);
   return scan;
 }
 

@@ -130,9 +130,7 @@ class ShareParser {
     chunk_.shares.clear();
   }
 
-  [[nodiscard]] bool follows(const Row& row) const noexcept {
-    return before(last_, key(row));
-  }
+  [[nodiscard]] bool follows(const Row& row) const noexcept { return before(last_, key(row)); }
 
   void accept(const Row& row) {
     last_ = key(row);
@@ -163,7 +161,8 @@ std::optional<std::size_t> ShareCountTable::find(const Symbol& symbol) const noe
 std::span<const date> ShareCountTable::effective_dates(std::size_t index) const {
   MARKETSHOCK_REQUIRE(index < symbols_.size(), "symbol index {} out of range ({} symbols)", index,
                       symbols_.size());
-  return std::span(effective_dates_).subspan(offsets_[index], offsets_[index + 1] - offsets_[index]);
+  return std::span(effective_dates_)
+      .subspan(offsets_[index], offsets_[index + 1] - offsets_[index]);
 }
 
 std::span<const std::int64_t> ShareCountTable::shares(std::size_t index) const {
@@ -184,10 +183,10 @@ ShareCountTable load_share_count_table(const std::filesystem::path& path,
   const std::string file = path.string();
   const detail::MappedFile mapped(path);
   const detail::CsvLayout layout = detail::read_layout(mapped.text(), file);
-  const auto [s, e, n] = detail::require_columns(
-      layout, file,
-      {std::string_view(options.columns.symbol), options.columns.effective_date,
-       options.columns.shares});
+  const auto [s, e, n] =
+      detail::require_columns(layout, file,
+                              {std::string_view(options.columns.symbol),
+                               options.columns.effective_date, options.columns.shares});
   ShareColumns columns{s, e, n, std::vector<Role>(layout.header.size(), Role::other)};
   columns.roles[n] = Role::shares;
   columns.roles[e] = Role::effective_date;

@@ -76,10 +76,10 @@ template <std::size_t N>
 
 // An error of one data row, positioned within its chunk.
 struct RowError {
-  std::size_t row = 0;     // 0-based data row within the chunk
-  std::size_t column = 0;  // 1-based character column; 0 when unknown
-  std::string reason;      // the message without its position
-  bool data_error = false; // DataError (otherwise ParseError)
+  std::size_t row = 0;      // 0-based data row within the chunk
+  std::size_t column = 0;   // 1-based character column; 0 when unknown
+  std::string reason;       // the message without its position
+  bool data_error = false;  // DataError (otherwise ParseError)
 };
 
 // The error `e` without the "file:line:column: " its constructor prefixed.
@@ -120,8 +120,7 @@ class ReferenceReader {
 };
 
 // Throws the error of `error` as the exception CsvReader would have thrown at `line`.
-[[noreturn]] void throw_row_error(const RowError& error, const std::string& file,
-                                  std::size_t line);
+[[noreturn]] void throw_row_error(const RowError& error, const std::string& file, std::size_t line);
 
 // What the engine needs from a table's row parser (one object per worker thread):
 //
@@ -146,17 +145,17 @@ struct OrderRule {
 
 template <class Key>
 struct ChunkOutcome {
-  std::size_t rows = 0;         // data rows of the chunk (loaded or not)
-  std::vector<RowError> errors; // strict: at most one, and the chunk stopped there
+  std::size_t rows = 0;          // data rows of the chunk (loaded or not)
+  std::vector<RowError> errors;  // strict: at most one, and the chunk stopped there
   struct Violation {
-    std::size_t row = 0;            // the row that is not after its predecessor
-    std::size_t offset = 0;         // byte offset of its line
-    std::size_t previous_row = 0;   // the predecessor, in the same chunk
+    std::size_t row = 0;           // the row that is not after its predecessor
+    std::size_t offset = 0;        // byte offset of its line
+    std::size_t previous_row = 0;  // the predecessor, in the same chunk
     Key previous{};
     Key key{};
   };
   std::optional<Violation> violation;  // first order violation inside the chunk (fatal)
-  bool has_key = false;  // some row was converted
+  bool has_key = false;                // some row was converted
   Key first_key{};
   Key last_key{};
   std::size_t first_key_row = 0;
@@ -180,7 +179,7 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
   const std::string_view text = mapped.text();
   const std::size_t begin = layout.data_begin;
   const std::size_t end = layout.data_end;
-  const std::size_t chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 4096);
+  const std::size_t chunk_bytes = std::max<std::size_t>(options.chunk_bytes, 1);
   const std::size_t chunk_count = end > begin ? (end - begin + chunk_bytes - 1) / chunk_bytes : 0;
   const auto line_start_at_or_after = [&](std::size_t offset) {
     if (offset <= begin) return begin;
@@ -200,8 +199,8 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
     while (p > begin && text[p - 1] != '\n') --p;
     return p;
   }();
-  const std::size_t head_end =
-      std::min(tail_begin, begin >= kFastPathSlack ? begin : line_start_at_or_after(kFastPathSlack));
+  const std::size_t head_end = std::min(
+      tail_begin, begin >= kFastPathSlack ? begin : line_start_at_or_after(kFastPathSlack));
   const auto padded = [&](std::size_t from, std::size_t to) {
     std::string copy(kFastPathSlack, '\0');
     copy.append(text.substr(from, to - from));
@@ -252,8 +251,9 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
   // Column of the order key in the line at `offset`, as CsvRow would report it.
   const auto key_column_at = [&](std::size_t offset) {
     std::size_t column = 0;
-    (void)reference.read(line_at(offset),
-                         [&](const CsvRow& row) { column = row.position(order.key_column).column; });
+    (void)reference.read(line_at(offset), [&](const CsvRow& row) {
+      column = row.position(order.key_column).column;
+    });
     return column;
   };
 
@@ -274,8 +274,8 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
         out.first_key_row = row_index;
         out.first_key_offset = offset;
       } else if (!parser.follows(row)) {
-        out.violation = typename ChunkOutcome<Key>::Violation{
-            row_index, offset, last_row, parser.last_key(), parser.key(row)};
+        out.violation = typename ChunkOutcome<Key>::Violation{row_index, offset, last_row,
+                                                              parser.last_key(), parser.key(row)};
         return false;
       }
       parser.accept(row);
@@ -314,17 +314,19 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
       }
       return true;
     };
-    // The chunk's lines in the head copy, the mapping, then the tail copy.
+    // The chunk's lines in the head copy, the mapping, then the tail copy. (A chunk in which no
+    // line starts is empty: it must not read the '\n' the tail copy adds after the last line.)
+    const bool has_lines = chunk_begin < chunk_end;
     bool go_on = true;
-    if (chunk_begin < head_end) {
+    if (has_lines && chunk_begin < head_end) {
       go_on = run(head.data() + kFastPathSlack, begin, chunk_begin, std::min(chunk_end, head_end));
     }
     const std::size_t direct_begin = std::max(chunk_begin, head_end);
     const std::size_t direct_end = std::min(chunk_end, tail_begin);
-    if (go_on && direct_begin < direct_end) {
+    if (has_lines && go_on && direct_begin < direct_end) {
       go_on = run(text.data(), 0, direct_begin, direct_end);
     }
-    if (go_on && chunk_end > tail_begin) {
+    if (has_lines && go_on && chunk_end > tail_begin) {
       go_on = run(tail.data() + kFastPathSlack, tail_begin, std::max(chunk_begin, tail_begin),
                   chunk_end == end ? tail_end : chunk_end);
     }
@@ -364,7 +366,8 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
             fmt::format("column '{}': row {} is not after row {} of line {} (rows must be sorted "
                         "by {}, without duplicates)",
                         layout.header[order.key_column], Parser::describe(v.key),
-                        Parser::describe(v.previous), first_line + v.previous_row, order.description),
+                        Parser::describe(v.previous), first_line + v.previous_row,
+                        order.description),
             true});
       }
       if (options.policy == LoadPolicy::strict && !out.errors.empty()) consider(out.errors.front());

@@ -5,10 +5,10 @@
 
 #include <marketshock/core/symbol.hpp>
 
+#include <emmintrin.h>
 #include <bit>
 #include <cstdint>
 #include <cstring>
-#include <emmintrin.h>
 #include <mutex>
 #include <optional>
 #include <span>
@@ -74,12 +74,14 @@ struct LineMasks {
   std::uint64_t quotes = 0;
 };
 
-// Classifies 64 bytes at once (SSE2, which every x86-64 has); 64 bytes at `p` must be readable.
+// Classifies 64 bytes at once (SSE2, which every x86-64 has; a plain loop elsewhere); 64 bytes at
+// `p` must be readable.
 [[nodiscard]] [[gnu::always_inline]] inline LineMasks line_masks(const char* p) noexcept {
+  LineMasks masks;
+#if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i newline = _mm_set1_epi8('\n');
   const __m128i quote = _mm_set1_epi8('"');
-  LineMasks masks;
   for (int block = 0; block < 4; ++block) {
     const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * block));
     const auto bits = [&](__m128i what) {
@@ -91,6 +93,13 @@ struct LineMasks {
     masks.newlines |= bits(newline);
     masks.quotes |= bits(quote);
   }
+#else
+  for (unsigned i = 0; i < 64; ++i) {
+    masks.commas |= std::uint64_t{p[i] == ','} << i;
+    masks.newlines |= std::uint64_t{p[i] == '\n'} << i;
+    masks.quotes |= std::uint64_t{p[i] == '"'} << i;
+  }
+#endif
   return masks;
 }
 
@@ -126,8 +135,8 @@ struct LineMasks {
 // Same contract and results as parse_plain_cents_scalar(), without a branch per digit: the
 // usual "123.45" is read from one 8-byte word (8 bytes at `p` must be readable). Longer numbers
 // take the scalar path.
-[[nodiscard]] [[gnu::always_inline]] inline const char* parse_plain_cents(const char* p,
-                                                                        std::int64_t& cents) noexcept {
+[[nodiscard]] [[gnu::always_inline]] inline const char* parse_plain_cents(
+    const char* p, std::int64_t& cents) noexcept {
   std::uint64_t word = 0;
   std::memcpy(&word, p, 8);
   const std::uint64_t non_digit = non_digit_bytes(word);
@@ -137,7 +146,8 @@ struct LineMasks {
   // Digit values: an ASCII digit's low nibble (other bytes are masked off below).
   const std::uint64_t values = word & 0x0F0F0F0F0F0F0F0FULL;
   if (p[integer_digits] != '.') {
-    cents = static_cast<std::int64_t>(eight_digits_value(values << (8 * (8 - integer_digits))) * 100);
+    cents =
+        static_cast<std::int64_t>(eight_digits_value(values << (8 * (8 - integer_digits))) * 100);
     return p + integer_digits;
   }
   if (integer_digits > 5) return parse_plain_cents_scalar(p, cents);
@@ -165,14 +175,14 @@ struct LineMasks {
     std::uint64_t word = 0;
     std::memcpy(&word, p + length - 8, 8);
     const std::uint64_t field = ~std::uint64_t{0} << (8 * (8 - length));  // the field's bytes
-    const std::uint64_t digits = field & ~(std::uint64_t{0xFF} << 40);      // all but the '.'
+    const std::uint64_t digits = field & ~(std::uint64_t{0xFF} << 40);    // all but the '.'
     // Bytes before the field read as '0', so that nothing outside it can carry into it.
     const std::uint64_t own = (word & field) | (0x3030303030303030ULL & ~field);
     if ((non_digit_bytes(own) & digits) != 0) return false;
     const std::uint64_t values = word & digits & 0x0F0F0F0F0F0F0F0FULL;
     // Close the gap of the '.': integer digits (bytes up to 4) move next to the decimals (6, 7).
-    cents = static_cast<std::int64_t>(
-        eight_digits_value(((values & 0x000000FFFFFFFFFFULL) << 8) | (values & ~0xFFFFFFFFFFFFULL)));
+    cents = static_cast<std::int64_t>(eight_digits_value(((values & 0x000000FFFFFFFFFFULL) << 8) |
+                                                         (values & ~0xFFFFFFFFFFFFULL)));
     return true;
   }
   return parse_plain_cents(p, cents) == p + length;
@@ -256,8 +266,12 @@ struct SymbolKey {
   // Writes the key to `out` with one 16-byte store, so that a later 16-byte load of it is
   // forwarded from the store buffer (two 8-byte stores read back as one would stall the load).
   void store_to(SymbolKey& out) const noexcept {
+#if defined(__SSE2__)
     _mm_storeu_si128(reinterpret_cast<__m128i*>(&out),
                      _mm_set_epi64x(static_cast<long long>(hi), static_cast<long long>(lo)));
+#else
+    out = *this;
+#endif
   }
 
   // From a text of 1..15 bytes, reading only the text.
@@ -336,8 +350,9 @@ class SymbolIdCache {
   SharedSymbolIds& shared_;
   std::vector<Slot> slots_;  // size a power of two, at most half full; key.lo == 0 is empty
   std::size_t used_ = 0;
-  std::vector<SymbolKey> key_of_id_{SymbolKey{}};  // by id; never empty (a zero key matches nothing)
-  std::vector<std::uint32_t> next_{0};              // by id: the id that followed it last time
+  std::vector<SymbolKey> key_of_id_{
+      SymbolKey{}};                     // by id; never empty (a zero key matches nothing)
+  std::vector<std::uint32_t> next_{0};  // by id: the id that followed it last time
   std::uint32_t last_ = 0;
 };
 
