@@ -37,8 +37,8 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
               kSource};
   mv.value_label = "market value, $B";
   for (const auto& d : path.days) {
-    mv.points.push_back({d.move.date, d.move.has_market_value() ? d.move.market_value_usd / 1e9
-                                                                 : std::nan("")});
+    mv.points.push_back(
+        {d.move.date, d.move.has_market_value() ? d.move.market_value_usd / 1e9 : std::nan("")});
   }
   mv.highlight = date(2025, 1, 27);
   mv.highlight_label = "DeepSeek selloff";
@@ -59,8 +59,8 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
       bars.bars.push_back({c.symbol.str(), c.contribution_bps});
     }
     bars.highlight = 0;
-    save(report::bar_chart(bars), a.spec.id == "sp500" ? "sp500_contributors.svg"
-                                                       : "ndx100_contributors.svg");
+    save(report::bar_chart(bars),
+         a.spec.id == "sp500" ? "sp500_contributors.svg" : "ndx100_contributors.svg");
   }
 
   // 3. The record table as it stood that day, the event highlighted.
@@ -70,8 +70,9 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
   records.value_label = "market-value change, $B";
   records.category_label = "security and date";
   for (const auto& r : ranking.moves) {
-    records.bars.push_back({fmt::format("{} {}", r.move.symbols.front(), format_iso_date(r.move.date)),
-                            r.move.market_value_change_usd / 1e9});
+    records.bars.push_back(
+        {fmt::format("{} {}", r.move.symbols.front(), format_iso_date(r.move.date)),
+         r.move.market_value_change_usd / 1e9});
     if (r.move.date == date(2025, 1, 27) && r.move.symbols.front() == Symbol("NVDA")) {
       records.highlight = records.bars.size() - 1;
     }

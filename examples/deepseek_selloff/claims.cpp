@@ -24,15 +24,22 @@ using namespace marketshock;
 
 const date kEvent(2025, 1, 27);
 
-std::string pct(double f) { return fmt::format("{:+.2f}%", f * 100.0); }
-std::string bn(double usd) { return fmt::format("${:.1f}B", usd / 1e9); }
+std::string pct(double f) {
+  return fmt::format("{:+.2f}%", f * 100.0);
+}
+std::string bn(double usd) {
+  return fmt::format("${:.1f}B", usd / 1e9);
+}
 
 // "reproduced" when |ours / published - 1| <= tolerance, else "not reproduced".
 Check compare(std::string id, std::string figure, double published, double ours, double tolerance,
               std::string ours_text, std::string basis) {
   const double off = std::abs(std::abs(ours) / std::abs(published) - 1.0);
   const bool ok = off <= tolerance;
-  return {std::move(id), std::move(figure), std::move(ours_text), std::move(basis),
+  return {std::move(id),
+          std::move(figure),
+          std::move(ours_text),
+          std::move(basis),
           ok ? "reproduced" : "not reproduced",
           fmt::format("{:.2f}% from the published figure (tolerance {:.1f}%)", off * 100.0,
                       tolerance * 100.0)};
@@ -59,11 +66,13 @@ Check explained(const MarketData& data, std::string id, std::string figure,
     shares = fmt::format(" on {:.4g} shares as of {} ({})", basis.shares,
                          format_iso_date(basis.shares_as_of), basis.shares_source);
   }
-  return {std::move(id), std::move(figure),
+  return {std::move(id),
+          std::move(figure),
           published.usd ? bn(basis.change_usd) : pct(basis.change_fraction),
-          basis.description + shares, verdict, report::explanation_verdict(e)};
+          basis.description + shares,
+          verdict,
+          report::explanation_verdict(e)};
 }
-
 
 }  // namespace
 
@@ -74,8 +83,8 @@ std::vector<Check> check_claims(const MarketData& data,
   const records::MoveTable table(data);
 
   // C1: as much as 18%, biggest drop since March 2020, about $560B.
-  out.push_back(
-      explained(data, "C1", "NVIDIA fell as much as 18%", {std::nullopt, 0.18}, "prior close -> low"));
+  out.push_back(explained(data, "C1", "NVIDIA fell as much as 18%", {std::nullopt, 0.18},
+                          "prior close -> low"));
   {
     records::RankingQuery q;
     q.top = 2;
@@ -95,8 +104,8 @@ std::vector<Check> check_claims(const MarketData& data,
                                pct(first.close_return))});
     (void)second;
   }
-  out.push_back(explained(data, "C1", "wiping out about $560B", {560e9, std::nullopt},
-                          "prior close -> low"));
+  out.push_back(
+      explained(data, "C1", "wiping out about $560B", {560e9, std::nullopt}, "prior close -> low"));
 
   // C2: the record it broke.
   {
@@ -106,11 +115,12 @@ std::vector<Check> check_claims(const MarketData& data,
     const auto r = records::rank_moves(table, q);
     const auto& top = r.moves.at(0);
     const auto& prev = *top.previous_record;
-    out.push_back(compare("C2", "previous record: a 9% drop in September erasing about $279B",
-                          279e9, prev.market_value_change_usd, 0.01,
-                          fmt::format("{} {}: {}, {}", prev.symbols.front(), format_iso_date(prev.date),
-                                      pct(prev.close_return), bn(prev.market_value_change_usd)),
-                          "the record standing at the 2025-01-24 close, any security in the data"));
+    out.push_back(
+        compare("C2", "previous record: a 9% drop in September erasing about $279B", 279e9,
+                prev.market_value_change_usd, 0.01,
+                fmt::format("{} {}: {}, {}", prev.symbols.front(), format_iso_date(prev.date),
+                            pct(prev.close_return), bn(prev.market_value_change_usd)),
+                "the record standing at the 2025-01-24 close, any security in the data"));
     out.push_back({"C2", "the largest one-day loss of market value in US history",
                    top.record_at_the_time ? "a record at the time" : "not a record",
                    "every security of the dataset since 2020 (not all US history)",
@@ -146,12 +156,11 @@ std::vector<Check> check_claims(const MarketData& data,
     const bool sp = a.spec.id == "sp500";
     const double published = sp ? 0.023 : 0.036;
     if (!a.extremes) continue;
-    Check c = compare("C4", fmt::format("{} fell {:.1f}% early", a.spec.name, published * 100.0),
-                      published, a.extremes->low_return, 0.03,
-                      fmt::format("low {}, open {}", pct(a.extremes->low_return),
-                                  pct(a.extremes->open_return)),
-                      fmt::format("{} levels: the day's low and open against the prior close",
-                                  a.spec.level_id));
+    Check c = compare(
+        "C4", fmt::format("{} fell {:.1f}% early", a.spec.name, published * 100.0), published,
+        a.extremes->low_return, 0.03,
+        fmt::format("low {}, open {}", pct(a.extremes->low_return), pct(a.extremes->open_return)),
+        fmt::format("{} levels: the day's low and open against the prior close", a.spec.level_id));
     if (c.verdict != "reproduced" && a.extremes->open_return > -published &&
         a.extremes->low_return < -published) {
       c.verdict = "explained";
@@ -204,9 +213,9 @@ std::vector<Check> check_claims(const MarketData& data,
       all += fmt::format("{}{} {}", all.empty() ? "" : "; ", u.name, bn(u.market_value_change_usd));
     }
     out.push_back({"C7", "the tech selloff erased more than $1 trillion",
-                   over == contagion.universes.end() ? "no universe above $1T"
-                                                     : fmt::format("{}: {}", over->name,
-                                                                   bn(over->market_value_change_usd)),
+                   over == contagion.universes.end()
+                       ? "no universe above $1T"
+                       : fmt::format("{}: {}", over->name, bn(over->market_value_change_usd)),
                    "sum of members' close x shares changes; " + all,
                    over == contagion.universes.end() ? "not reproduced" : "explained",
                    "only that universe nets more than $1T; S&P 500 IT alone nets less because "
@@ -230,11 +239,10 @@ std::vector<Check> check_claims(const MarketData& data,
                    fmt::format("week {};{}", pct(week.week.close_return), days),
                    "Friday 2025-01-24 close to Friday 2025-01-31 close",
                    ok ? "reproduced" : "not reproduced",
-                   week.latest_worse
-                       ? fmt::format("the latest worse week ended {} ({})",
-                                     format_iso_date(week.latest_worse->last_date),
-                                     pct(week.latest_worse->close_return))
-                       : "no worse week in the data"});
+                   week.latest_worse ? fmt::format("the latest worse week ended {} ({})",
+                                                   format_iso_date(week.latest_worse->last_date),
+                                                   pct(week.latest_worse->close_return))
+                                     : "no worse week in the data"});
   }
   return out;
 }
@@ -242,11 +250,12 @@ std::vector<Check> check_claims(const MarketData& data,
 std::string checks_text(const std::vector<Check>& checks) {
   std::string out;
   for (const Check& c : checks) {
-    out += fmt::format("{}  {}\n    published: {}\n    marketshock: {} ({})\n    -> {}\n", c.claim_id,
-                       c.verdict == "reproduced"    ? "REPRODUCED"
-                       : c.verdict == "explained"  ? "EXPLAINED"
-                                                    : "NOT REPRODUCED",
-                       c.figure, c.ours, c.basis, c.why);
+    out +=
+        fmt::format("{}  {}\n    published: {}\n    marketshock: {} ({})\n    -> {}\n", c.claim_id,
+                    c.verdict == "reproduced"  ? "REPRODUCED"
+                    : c.verdict == "explained" ? "EXPLAINED"
+                                               : "NOT REPRODUCED",
+                    c.figure, c.ours, c.basis, c.why);
   }
   return out;
 }
@@ -254,8 +263,12 @@ std::string checks_text(const std::vector<Check>& checks) {
 nlohmann::json checks_json(const std::vector<Check>& checks) {
   nlohmann::json out = nlohmann::json::array();
   for (const Check& c : checks) {
-    out.push_back({{"claim", c.claim_id}, {"published", c.figure}, {"marketshock", c.ours},
-                   {"basis", c.basis}, {"verdict", c.verdict}, {"why", c.why}});
+    out.push_back({{"claim", c.claim_id},
+                   {"published", c.figure},
+                   {"marketshock", c.ours},
+                   {"basis", c.basis},
+                   {"verdict", c.verdict},
+                   {"why", c.why}});
   }
   return out;
 }

@@ -18,7 +18,9 @@ using boost::gregorian::date;
 using namespace marketshock;
 namespace ct = contagion;
 
-std::string pct(double f) { return std::isfinite(f) ? fmt::format("{:+.2f}", f * 100.0) : "n/a"; }
+std::string pct(double f) {
+  return std::isfinite(f) ? fmt::format("{:+.2f}", f * 100.0) : "n/a";
+}
 
 ct::MarketEventStudy run(const MarketData& data, const std::vector<Symbol>& symbols, date day,
                          ct::BenchmarkKind benchmark) {
@@ -75,10 +77,11 @@ EventStudySection event_study_section(const MarketData& data, const std::vector<
   text += table.render();
   nlohmann::json tests = nlohmann::json::array();
   for (const auto& t : ex.tests) {
-    text += fmt::format("sample of {} firms, window [{},{}]: mean CAR {}%, BMP p {:.3g}, "
-                        "Kolari-Pynnonen p {:.3g}, Corrado rank p {:.3g}\n",
-                        t.firms, t.window.first, t.window.last, pct(t.mean_car), t.bmp.p_value,
-                        t.kolari_pynnonen.p_value, t.corrado_rank.p_value);
+    text += fmt::format(
+        "sample of {} firms, window [{},{}]: mean CAR {}%, BMP p {:.3g}, "
+        "Kolari-Pynnonen p {:.3g}, Corrado rank p {:.3g}\n",
+        t.firms, t.window.first, t.window.last, pct(t.mean_car), t.bmp.p_value,
+        t.kolari_pynnonen.p_value, t.corrado_rank.p_value);
     tests.push_back({{"window", {t.window.first, t.window.last}},
                      {"firms", t.firms},
                      {"mean_car", t.mean_car},

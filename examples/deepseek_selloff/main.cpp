@@ -20,8 +20,8 @@
 #include <marketshock/report/records_text.hpp>
 #include <marketshock/version.hpp>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -82,10 +82,11 @@ int run(const Options& options) {
     fmt::print("The DeepSeek selloff of {} ({}), from the dataset '{}' ({})\n\n",
                "Monday 2025-01-27", "marketshock " + std::string(kVersion), loaded.metadata.name,
                dir.string());
-    fmt::print("Published claims: {} figures, {} reproduced, {} explained by another basis, {} "
-               "not reproduced\n\n{}\n",
-               checks.size(), reproduced, explained, checks.size() - reproduced - explained,
-               deepseek::checks_text(checks));
+    fmt::print(
+        "Published claims: {} figures, {} reproduced, {} explained by another basis, {} "
+        "not reproduced\n\n{}\n",
+        checks.size(), reproduced, explained, checks.size() - reproduced - explained,
+        deepseek::checks_text(checks));
     fmt::print("NVIDIA's week\n\n{}\n", report::moves_text(nvda, path, week));
     fmt::print("The record table as it stood that day\n\n{}\n", report::ranking_text(ranking));
     fmt::print("How the shock spread through the indices\n\n{}\n",
@@ -93,17 +94,16 @@ int run(const Options& options) {
     fmt::print("{}", study.text);
   }
   if (!options.json.empty()) {
-    const nlohmann::json doc = {
-        {"schema", "marketshock.deepseek_selloff"},
-        {"schema_version", kSchemaVersion},
-        {"marketshock_version", std::string(kVersion)},
-        {"dataset", loaded.metadata.name},
-        {"session", "2025-01-27"},
-        {"claims", deepseek::checks_json(checks)},
-        {"nvda_week", report::moves_json(nvda, path, week)},
-        {"records", report::ranking_json(ranking)},
-        {"contagion", report::contagion_json(session, 10)},
-        {"event_study", study.json}};
+    const nlohmann::json doc = {{"schema", "marketshock.deepseek_selloff"},
+                                {"schema_version", kSchemaVersion},
+                                {"marketshock_version", std::string(kVersion)},
+                                {"dataset", loaded.metadata.name},
+                                {"session", "2025-01-27"},
+                                {"claims", deepseek::checks_json(checks)},
+                                {"nvda_week", report::moves_json(nvda, path, week)},
+                                {"records", report::ranking_json(ranking)},
+                                {"contagion", report::contagion_json(session, 10)},
+                                {"event_study", study.json}};
     if (options.json == "-") {
       fmt::print("{}\n", doc.dump(2));
     } else {
@@ -129,8 +129,9 @@ int main(int argc, char** argv) {
                "deepseek_selloff"};
   Options options;
   app.add_option("--data", options.data, "dataset directory (default: the embedded dataset)");
-  app.add_option("--json", options.json, "also write the whole report as JSON to FILE ('-': "
-                                         "stdout only)");
+  app.add_option("--json", options.json,
+                 "also write the whole report as JSON to FILE ('-': "
+                 "stdout only)");
   app.add_option("--svg", options.svg, "write the charts into DIR");
   try {
     app.parse(argc, argv);

@@ -31,21 +31,22 @@ std::vector<Universe> standard_universes(const MarketData& data, boost::gregoria
 
 const std::vector<std::string>& contagion_approximations() {
   static const std::vector<std::string> kApproximations = {
-    "S&P 500 weights are total market values (close x shares outstanding): S&P weights by "
-    "float-adjusted value and no float factors are in the dataset.",
-    "Nasdaq-100 weights are issuer-level modified market values: the quarterly capping rule (an "
-    "issuer above 24% set to 20%; when issuers above 4.5% exceed 48% together, scaled to 40% and "
-    "the others held at or below 4.4%) applied at every quarterly rebalance (the December annual "
-    "reconstitution included, with the quarterly thresholds), on share counts of the prior month "
-    "end and the chosen capping closes (third-Friday eve by default, or the month end); the rebalance before the window is "
-    "approximated from the window's first session; between rebalances point-in-time share counts "
-    "move the weights (Nasdaq holds index shares fixed).",
-    "Members without a bar or a share count carry no weight; the weights of the others are "
-    "renormalised to 100%. Each index lists its unweighted members with the reason.",
-    "Dual-class issuers: the all-class share count is on GOOGL, FOXA and NWSA, so GOOG, FOX and "
-    "NWS carry no weight of their own and the issuer moves with its class-A return.",
-    "The dataset holds the members of 2025-01-27 (and names dropped during 2025): members that "
-    "left the indices earlier are missing on earlier sessions.",
+      "S&P 500 weights are total market values (close x shares outstanding): S&P weights by "
+      "float-adjusted value and no float factors are in the dataset.",
+      "Nasdaq-100 weights are issuer-level modified market values: the quarterly capping rule (an "
+      "issuer above 24% set to 20%; when issuers above 4.5% exceed 48% together, scaled to 40% and "
+      "the others held at or below 4.4%) applied at every quarterly rebalance (the December annual "
+      "reconstitution included, with the quarterly thresholds), on share counts of the prior month "
+      "end and the chosen capping closes (third-Friday eve by default, or the month end); the "
+      "rebalance before the window is "
+      "approximated from the window's first session; between rebalances point-in-time share counts "
+      "move the weights (Nasdaq holds index shares fixed).",
+      "Members without a bar or a share count carry no weight; the weights of the others are "
+      "renormalised to 100%. Each index lists its unweighted members with the reason.",
+      "Dual-class issuers: the all-class share count is on GOOGL, FOXA and NWSA, so GOOG, FOX and "
+      "NWS carry no weight of their own and the issuer moves with its class-A return.",
+      "The dataset holds the members of 2025-01-27 (and names dropped during 2025): members that "
+      "left the indices earlier are missing on earlier sessions.",
   };
   return kApproximations;
 }
@@ -53,9 +54,9 @@ const std::vector<std::string>& contagion_approximations() {
 ContagionSession analyse_contagion(const MarketData& data, boost::gregorian::date session,
                                    const ContagionRequest& request,
                                    const TradingCalendar& calendar) {
-  MARKETSHOCK_REQUIRE(request.index == "both" || request.index == "sp500" ||
-                          request.index == "ndx100",
-                      "unknown index '{}' (sp500, ndx100 or both)", request.index);
+  MARKETSHOCK_REQUIRE(
+      request.index == "both" || request.index == "sp500" || request.index == "ndx100",
+      "unknown index '{}' (sp500, ndx100 or both)", request.index);
   (void)calendar.require_session(session);
   ContagionSession out;
   out.session = session;

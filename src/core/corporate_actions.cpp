@@ -34,14 +34,15 @@ CorporateActions::CorporateActions(Symbol symbol, std::vector<Split> splits,
                                   to_iso_extended_string(d.ex_date), d.amount));
     }
     if (i > 0 && !(dividends_[i - 1].ex_date < d.ex_date)) {
-      throw DataError(fmt::format("{}: dividends must have strictly increasing ex-dates ({} after {})",
-                                  symbol_, to_iso_extended_string(d.ex_date),
-                                  to_iso_extended_string(dividends_[i - 1].ex_date)));
+      throw DataError(fmt::format(
+          "{}: dividends must have strictly increasing ex-dates ({} after {})", symbol_,
+          to_iso_extended_string(d.ex_date), to_iso_extended_string(dividends_[i - 1].ex_date)));
     }
   }
 }
 
-double CorporateActions::split_factor(boost::gregorian::date from, boost::gregorian::date to) const {
+double CorporateActions::split_factor(boost::gregorian::date from,
+                                      boost::gregorian::date to) const {
   double factor = 1.0;
   for (const Split& s : splits_) {
     if (from < s.effective && s.effective <= to) factor *= s.ratio;

@@ -12,7 +12,9 @@ namespace marketshock {
 
 namespace {
 
-bool positive_or_missing(double price) { return std::isnan(price) || price > 0.0; }
+bool positive_or_missing(double price) {
+  return std::isnan(price) || price > 0.0;
+}
 
 void check_bar_impl(const Symbol& symbol, const Bar& bar) {
   const auto fail = [&](std::string_view what) {
@@ -35,7 +37,9 @@ void check_bar_impl(const Symbol& symbol, const Bar& bar) {
 
 }  // namespace
 
-void validate_bar(const Symbol& symbol, const Bar& bar) { check_bar_impl(symbol, bar); }
+void validate_bar(const Symbol& symbol, const Bar& bar) {
+  check_bar_impl(symbol, bar);
+}
 
 DailyBars::DailyBars(Symbol symbol, PriceBasis basis, std::span<const Bar> bars)
     : symbol_(symbol), basis_(basis) {

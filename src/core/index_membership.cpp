@@ -2,8 +2,8 @@
 
 #include <marketshock/core/error.hpp>
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <utility>
 
@@ -29,9 +29,10 @@ void IndexMembership::add_interval(const Symbol& symbol, boost::gregorian::date 
   // Intervals must arrive in order and leave a gap: the last step of an earlier interval is a
   // `false` step strictly before this start.
   if (!steps.empty() && (steps.back().value || !(steps.back().effective < start))) {
-    throw DataError(fmt::format("{} membership of {}: interval from {} overlaps or touches an "
-                                "earlier one (add intervals in date order)",
-                                id_, symbol, to_iso_extended_string(start)));
+    throw DataError(
+        fmt::format("{} membership of {}: interval from {} overlaps or touches an "
+                    "earlier one (add intervals in date order)",
+                    id_, symbol, to_iso_extended_string(start)));
   }
   steps.push_back({start, true});
   if (end) steps.push_back({*end, false});

@@ -24,7 +24,9 @@ std::shared_ptr<spdlog::logger>& current() {
 
 }  // namespace
 
-std::shared_ptr<spdlog::logger> logger() { return std::atomic_load(&current()); }
+std::shared_ptr<spdlog::logger> logger() {
+  return std::atomic_load(&current());
+}
 
 void set_logger(std::shared_ptr<spdlog::logger> replacement) {
   std::atomic_store(&current(), replacement ? std::move(replacement) : silent_logger());

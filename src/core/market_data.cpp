@@ -52,7 +52,8 @@ std::optional<SecurityId> MarketData::find(const Symbol& symbol) const noexcept 
   return SecurityId(it->second);
 }
 
-std::vector<Symbol> MarketData::similar_symbols(std::string_view text, std::size_t max_count) const {
+std::vector<Symbol> MarketData::similar_symbols(std::string_view text,
+                                                std::size_t max_count) const {
   const std::string wanted = upper(text);
   std::vector<std::pair<std::size_t, Symbol>> scored;
   for (const SecurityRecord& r : records_) {
@@ -78,8 +79,8 @@ SecurityId MarketData::require(std::string_view symbol) const {
   if (similar.empty()) {
     throw InvalidArgument(fmt::format("unknown symbol '{}' (not in dataset '{}')", symbol, name_));
   }
-  throw InvalidArgument(fmt::format("unknown symbol '{}'; did you mean {}?", symbol,
-                                    fmt::join(similar, ", ")));
+  throw InvalidArgument(
+      fmt::format("unknown symbol '{}'; did you mean {}?", symbol, fmt::join(similar, ", ")));
 }
 
 const Issuer* MarketData::issuer(const IssuerId& id) const noexcept {
@@ -105,7 +106,9 @@ const DailyBars* MarketData::index_levels(std::string_view id) const noexcept {
   return it == index_levels_.end() ? nullptr : &it->second;
 }
 
-MarketDataBuilder::MarketDataBuilder(std::string name) { data_.name_ = std::move(name); }
+MarketDataBuilder::MarketDataBuilder(std::string name) {
+  data_.name_ = std::move(name);
+}
 
 void MarketDataBuilder::add_issuer(Issuer issuer) {
   const IssuerId id = issuer.id;
@@ -114,17 +117,22 @@ void MarketDataBuilder::add_issuer(Issuer issuer) {
   }
 }
 
-void MarketDataBuilder::add_security(Security security, DailyBars bars, PriceProvenance provenance) {
+void MarketDataBuilder::add_security(Security security, DailyBars bars,
+                                     PriceProvenance provenance) {
   if (bars.symbol() != security.symbol) {
-    throw DataError(fmt::format("bars of {} given for security {}", bars.symbol(), security.symbol));
+    throw DataError(
+        fmt::format("bars of {} given for security {}", bars.symbol(), security.symbol));
   }
   const Symbol symbol = security.symbol;
   const auto index = static_cast<std::uint32_t>(data_.records_.size());
   if (!data_.by_symbol_.emplace(symbol, index).second) {
     throw DataError(fmt::format("security {} appears twice", symbol));
   }
-  data_.records_.push_back(SecurityRecord{std::move(security), std::move(bars), {},
-                                          CorporateActions(symbol, {}, {}), std::move(provenance)});
+  data_.records_.push_back(SecurityRecord{std::move(security),
+                                          std::move(bars),
+                                          {},
+                                          CorporateActions(symbol, {}, {}),
+                                          std::move(provenance)});
 }
 
 void MarketDataBuilder::set_shares(const Symbol& symbol, StepSeries<SharesRecord> shares) {
@@ -155,8 +163,9 @@ void MarketDataBuilder::add_index_levels(std::string id, DailyBars levels) {
 MarketData MarketDataBuilder::build() && {
   for (const SecurityRecord& r : data_.records_) {
     if (data_.issuer(r.security.issuer) == nullptr) {
-      throw DataError(fmt::format("security {} names issuer '{}', which is not in the issuers table",
-                                  r.security.symbol, r.security.issuer.key()));
+      throw DataError(
+          fmt::format("security {} names issuer '{}', which is not in the issuers table",
+                      r.security.symbol, r.security.issuer.key()));
     }
   }
   std::sort(data_.records_.begin(), data_.records_.end(),

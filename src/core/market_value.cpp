@@ -31,8 +31,8 @@ ShareCount ShareCount::restated(const CorporateActions& actions, boost::gregoria
 }
 
 Price::Price(double usd, SplitBasis basis) : usd_(usd), basis_(basis) {
-  MARKETSHOCK_REQUIRE(std::isfinite(usd) && usd > 0.0, "a price must be finite and positive, got {}",
-                      usd);
+  MARKETSHOCK_REQUIRE(std::isfinite(usd) && usd > 0.0,
+                      "a price must be finite and positive, got {}", usd);
 }
 
 Price Price::close_of(const DailyBars& bars, std::size_t row) {
@@ -55,8 +55,9 @@ double market_value(const Price& price, const ShareCount& shares) {
   return price.usd() * shares.value();
 }
 
-MarketValueChange market_value_change(const Price& previous_close, const ShareCount& previous_shares,
-                                      const Price& close, const ShareCount& shares) {
+MarketValueChange market_value_change(const Price& previous_close,
+                                      const ShareCount& previous_shares, const Price& close,
+                                      const ShareCount& shares) {
   MARKETSHOCK_REQUIRE(previous_close.basis() == close.basis(),
                       "previous close is {} but close is {}", previous_close.basis().describe(),
                       close.basis().describe());

@@ -1,7 +1,7 @@
 #include <marketshock/core/price_basis.hpp>
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 namespace marketshock {
 

@@ -15,12 +15,18 @@ IssuerId::IssuerId(std::string key) : key_(std::move(key)) {
 
 std::string_view to_string(Exchange exchange) noexcept {
   switch (exchange) {
-    case Exchange::nyse: return "NYSE";
-    case Exchange::nasdaq: return "Nasdaq";
-    case Exchange::nyse_american: return "NYSE American";
-    case Exchange::cboe: return "Cboe";
-    case Exchange::other: return "other";
-    case Exchange::unknown: return "unknown";
+    case Exchange::nyse:
+      return "NYSE";
+    case Exchange::nasdaq:
+      return "Nasdaq";
+    case Exchange::nyse_american:
+      return "NYSE American";
+    case Exchange::cboe:
+      return "Cboe";
+    case Exchange::other:
+      return "other";
+    case Exchange::unknown:
+      return "unknown";
   }
   return "other";
 }

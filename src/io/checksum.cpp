@@ -41,6 +41,8 @@ std::string read_file(const std::filesystem::path& path) {
   return std::move(buffer).str();
 }
 
-std::string sha256_file(const std::filesystem::path& path) { return sha256_hex(read_file(path)); }
+std::string sha256_file(const std::filesystem::path& path) {
+  return sha256_hex(read_file(path));
+}
 
 }  // namespace marketshock::io

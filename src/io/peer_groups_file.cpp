@@ -24,8 +24,10 @@ std::vector<PeerGroupDefinition> read_peer_groups(const std::filesystem::path& f
   std::vector<PeerGroupDefinition> groups;
   try {
     for (const auto& g : doc.at("groups")) {
-      PeerGroupDefinition group{g.at("id").get<std::string>(), g.at("name").get<std::string>(),
-                                g.value("description", ""), {}};
+      PeerGroupDefinition group{g.at("id").get<std::string>(),
+                                g.at("name").get<std::string>(),
+                                g.value("description", ""),
+                                {}};
       for (const auto& s : g.at("symbols")) group.symbols.emplace_back(s.get<std::string>());
       groups.push_back(std::move(group));
     }

@@ -117,14 +117,12 @@ Explanation explain_figure(const MarketData& data, std::string_view symbol, date
                       r.security.symbol, format_iso_date(session));
   // A percent figure does not depend on the share count: keep one row per price basis.
   if (figure.fraction) {
-    std::stable_sort(e.candidates.begin(), e.candidates.end(), [](const auto& a, const auto& b) {
-      return a.description < b.description;
-    });
-    e.candidates.erase(std::unique(e.candidates.begin(), e.candidates.end(),
-                                   [](const auto& a, const auto& b) {
-                                     return a.description == b.description;
-                                   }),
-                       e.candidates.end());
+    std::stable_sort(e.candidates.begin(), e.candidates.end(),
+                     [](const auto& a, const auto& b) { return a.description < b.description; });
+    e.candidates.erase(
+        std::unique(e.candidates.begin(), e.candidates.end(),
+                    [](const auto& a, const auto& b) { return a.description == b.description; }),
+        e.candidates.end());
   }
   std::sort(e.candidates.begin(), e.candidates.end(), [](const auto& a, const auto& b) {
     return std::tie(a.distance, a.description, a.shares_as_of) <

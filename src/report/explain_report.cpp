@@ -52,24 +52,24 @@ std::string explanation_verdict(const records::Explanation& e) {
   const auto& best = verdict_basis(e);
   if (is_reproduced(e)) {
     return fmt::format("{} is reproduced by {} ({}{}%) within {}", figure_text(e.figure),
-                       basis_text(best, usd),
-                       usd ? billions(best.change_usd) + " $B, " : "",
+                       basis_text(best, usd), usd ? billions(best.change_usd) + " $B, " : "",
                        percent(best.change_fraction),
                        usd ? fmt::format("{:.2f}%", best.distance * 100.0)
                            : fmt::format("{:.2f} points", best.distance * 100.0));
   }
-  std::string text = fmt::format("no basis within {} of {} (nearest: {}, {} off)",
-                                 usd ? "1%" : "0.25 points", figure_text(e.figure),
-                                 basis_text(best, usd),
-                                 usd ? fmt::format("{:.1f}%", best.distance * 100.0)
-                                     : fmt::format("{:.2f} points", best.distance * 100.0));
-  const auto inside = std::find_if(e.implied_prices.begin(), e.implied_prices.end(),
-                                   [](const records::ImpliedPrice& p) { return p.within_day_range; });
+  std::string text =
+      fmt::format("no basis within {} of {} (nearest: {}, {} off)", usd ? "1%" : "0.25 points",
+                  figure_text(e.figure), basis_text(best, usd),
+                  usd ? fmt::format("{:.1f}%", best.distance * 100.0)
+                      : fmt::format("{:.2f} points", best.distance * 100.0));
+  const auto inside =
+      std::find_if(e.implied_prices.begin(), e.implied_prices.end(),
+                   [](const records::ImpliedPrice& p) { return p.within_day_range; });
   if (usd && inside != e.implied_prices.end()) {
-    text += fmt::format("; the figure fits a price of ${:.2f} during the session (range {:.2f}.."
-                        "{:.2f}) on {:.4g} shares ({}): a figure written while markets were open",
-                        inside->price, e.low, e.high, inside->shares,
-                        format_iso_date(inside->shares_as_of));
+    text += fmt::format(
+        "; the figure fits a price of ${:.2f} during the session (range {:.2f}.."
+        "{:.2f}) on {:.4g} shares ({}): a figure written while markets were open",
+        inside->price, e.low, e.high, inside->shares, format_iso_date(inside->shares_as_of));
   }
   return text;
 }
@@ -79,8 +79,8 @@ std::string explanation_text(const records::Explanation& e, std::size_t top) {
   std::string out = fmt::format(
       "{} on {}: published {}\nday: prior close {:.2f}, open {:.2f}, high {:.2f}, low {:.2f}, "
       "close {:.2f} (prices on the dataset's basis)\n\n",
-      e.symbol, format_iso_date(e.session), figure_text(e.figure), e.previous_close, e.open,
-      e.high, e.low, e.close);
+      e.symbol, format_iso_date(e.session), figure_text(e.figure), e.previous_close, e.open, e.high,
+      e.low, e.close);
   TextTable table({{"basis"},
                    {"start", Align::right},
                    {"end", Align::right},
@@ -116,15 +116,20 @@ nlohmann::json explanation_json(const records::Explanation& e, std::size_t top) 
   nlohmann::json candidates = nlohmann::json::array();
   for (std::size_t i = 0; i < e.candidates.size() && i < top; ++i) {
     const auto& c = e.candidates[i];
-    candidates.push_back({{"basis", c.description},
-                          {"start", {{"date", format_iso_date(c.start_date)}, {"price", c.start_price}, {"kind", c.start_kind}}},
-                          {"end", {{"date", format_iso_date(c.end_date)}, {"price", c.end_price}, {"kind", c.end_kind}}},
-                          {"shares", c.shares},
-                          {"shares_as_of", format_iso_date(c.shares_as_of)},
-                          {"shares_source", c.shares_source},
-                          {"change_usd", c.change_usd},
-                          {"change_fraction", c.change_fraction},
-                          {"distance", c.distance}});
+    candidates.push_back(
+        {{"basis", c.description},
+         {"start",
+          {{"date", format_iso_date(c.start_date)},
+           {"price", c.start_price},
+           {"kind", c.start_kind}}},
+         {"end",
+          {{"date", format_iso_date(c.end_date)}, {"price", c.end_price}, {"kind", c.end_kind}}},
+         {"shares", c.shares},
+         {"shares_as_of", format_iso_date(c.shares_as_of)},
+         {"shares_source", c.shares_source},
+         {"change_usd", c.change_usd},
+         {"change_fraction", c.change_fraction},
+         {"distance", c.distance}});
   }
   nlohmann::json implied = nlohmann::json::array();
   for (const auto& p : e.implied_prices) {
@@ -140,8 +145,12 @@ nlohmann::json explanation_json(const records::Explanation& e, std::size_t top) 
   return {{"symbol", e.symbol.str()},
           {"date", format_iso_date(e.session)},
           {"figure", figure},
-          {"day", {{"previous_close", e.previous_close}, {"open", e.open}, {"high", e.high},
-                   {"low", e.low}, {"close", e.close}}},
+          {"day",
+           {{"previous_close", e.previous_close},
+            {"open", e.open},
+            {"high", e.high},
+            {"low", e.low},
+            {"close", e.close}}},
           {"candidates", candidates},
           {"implied_prices", implied},
           {"verdict", explanation_verdict(e)}};

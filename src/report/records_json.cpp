@@ -58,10 +58,9 @@ nlohmann::json week_json(const records::WeekMove& w) {
           {"sessions", w.sessions},
           {"complete", w.complete},
           {"return", number(w.close_return)},
-          {"market_value_change_usd",
-           w.market_value_status == records::MarketValueStatus::available
-               ? number(w.market_value_change_usd)
-               : nlohmann::json(nullptr)}};
+          {"market_value_change_usd", w.market_value_status == records::MarketValueStatus::available
+                                          ? number(w.market_value_change_usd)
+                                          : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json entry_json(const records::MoveEntry& e) {
@@ -83,8 +82,10 @@ nlohmann::json moves_json(const SecurityRecord& security, const records::MovePat
   nlohmann::json days = nlohmann::json::array();
   for (const auto& d : path.days) days.push_back(day_json(d));
   nlohmann::json week_j = week_json(week.week);
-  week_j["worst_since"] = week.latest_worse ? week_json(*week.latest_worse) : nlohmann::json(nullptr);
-  week_j["best_since"] = week.latest_better ? week_json(*week.latest_better) : nlohmann::json(nullptr);
+  week_j["worst_since"] =
+      week.latest_worse ? week_json(*week.latest_worse) : nlohmann::json(nullptr);
+  week_j["best_since"] =
+      week.latest_better ? week_json(*week.latest_better) : nlohmann::json(nullptr);
   return {{"symbol", security.security.symbol.str()},
           {"name", security.security.name},
           {"basis",
@@ -110,7 +111,8 @@ nlohmann::json ranking_json(const records::Ranking& ranking) {
     nlohmann::json j = entry_json(r.move);
     j["rank"] = r.rank;
     j["record_at_the_time"] = r.record_at_the_time;
-    j["previous_record"] = r.previous_record ? entry_json(*r.previous_record) : nlohmann::json(nullptr);
+    j["previous_record"] =
+        r.previous_record ? entry_json(*r.previous_record) : nlohmann::json(nullptr);
     list.push_back(std::move(j));
   }
   nlohmann::json holders = nlohmann::json::array();

@@ -52,21 +52,20 @@ std::string moves_text(const SecurityRecord& security, const records::MovePath& 
   for (const auto& day : path.days) {
     const records::DailyMove& m = day.move;
     const bool known = m.has_market_value();
-    table.add_row({format_iso_date(m.date), fmt::format("{:.2f}", m.close), percent(m.close_return),
-                   percent(m.intraday_low_return),
-                   known ? billions(m.market_value_change_usd) : "n/a",
-                   known ? billions(m.intraday_low_change_usd) : "n/a",
-                   percent(day.cumulative_return), billions(day.cumulative_change_usd),
-                   m.shares ? fmt::format("{:.4g} ({}, {})", m.shares->record.shares,
-                                          format_iso_date(m.shares->effective),
-                                          m.shares->record.source)
-                            : std::string(records::describe(m.market_value_status))});
+    table.add_row(
+        {format_iso_date(m.date), fmt::format("{:.2f}", m.close), percent(m.close_return),
+         percent(m.intraday_low_return), known ? billions(m.market_value_change_usd) : "n/a",
+         known ? billions(m.intraday_low_change_usd) : "n/a", percent(day.cumulative_return),
+         billions(day.cumulative_change_usd),
+         m.shares ? fmt::format("{:.4g} ({}, {})", m.shares->record.shares,
+                                format_iso_date(m.shares->effective), m.shares->record.source)
+                  : std::string(records::describe(m.market_value_status))});
   }
-  std::string out = fmt::format("{} ({}): {} to {}, from the {} close of {:.2f}\n\n",
-                                security.security.symbol, security.security.name,
-                                format_iso_date(path.days.front().move.date),
-                                format_iso_date(path.days.back().move.date),
-                                format_iso_date(path.base_date), path.base_close);
+  std::string out =
+      fmt::format("{} ({}): {} to {}, from the {} close of {:.2f}\n\n", security.security.symbol,
+                  security.security.name, format_iso_date(path.days.front().move.date),
+                  format_iso_date(path.days.back().move.date), format_iso_date(path.base_date),
+                  path.base_close);
   out += table.render();
   out += fmt::format("\nperiod: {}%, {} $B\n", percent(path.total_return()),
                      billions(path.total_change_usd()));
@@ -100,9 +99,9 @@ std::string ranking_text(const records::Ranking& ranking) {
     std::string previous = "-";
     if (r.previous_record) {
       const auto& p = *r.previous_record;
-      previous = fmt::format("{} {} {}", symbols_of(p), format_iso_date(p.date),
-                             usd ? billions(p.market_value_change_usd) + " $B"
-                                 : percent(p.close_return) + "%");
+      previous = fmt::format(
+          "{} {} {}", symbols_of(p), format_iso_date(p.date),
+          usd ? billions(p.market_value_change_usd) + " $B" : percent(p.close_return) + "%");
     }
     table.add_row({std::to_string(r.rank),
                    q.per == records::Grouping::issuer
@@ -111,13 +110,13 @@ std::string ranking_text(const records::Ranking& ranking) {
                    format_iso_date(m.date), billions(m.market_value_change_usd),
                    percent(m.close_return), r.record_at_the_time ? "yes" : "no", previous});
   }
-  std::string out = fmt::format(
-      "largest one-day {} by {}, {} {}, {} to {} (as of {}), {} candidate moves\n\n",
-      losses ? "losses" : "gains", usd ? "market value (USD)" : "percent",
-      q.universe ? "members of " + *q.universe + " at the time" : "all securities",
-      q.per == records::Grouping::issuer ? "per issuer" : "per security",
-      format_iso_date(ranking.from), format_iso_date(ranking.to), format_iso_date(ranking.as_of),
-      ranking.candidate_count);
+  std::string out =
+      fmt::format("largest one-day {} by {}, {} {}, {} to {} (as of {}), {} candidate moves\n\n",
+                  losses ? "losses" : "gains", usd ? "market value (USD)" : "percent",
+                  q.universe ? "members of " + *q.universe + " at the time" : "all securities",
+                  q.per == records::Grouping::issuer ? "per issuer" : "per security",
+                  format_iso_date(ranking.from), format_iso_date(ranking.to),
+                  format_iso_date(ranking.as_of), ranking.candidate_count);
   out += table.render();
   if (!ranking.holders.empty()) {
     out += "\n";
@@ -136,9 +135,10 @@ std::string ranking_text(const records::Ranking& ranking) {
   for (const auto& [reason, list] : by_reason) {
     out += fmt::format("  {} ({}): {}\n", reason, list.size(), fmt::join(list, "; "));
   }
-  out += "\nbasis: close to close; market value = close x shares in force that session (SEC "
-         "cover-page, Yahoo month-end or FMP quarterly counts as of their dates, restated onto the "
-         "price's split basis; see data/README.md)\n";
+  out +=
+      "\nbasis: close to close; market value = close x shares in force that session (SEC "
+      "cover-page, Yahoo month-end or FMP quarterly counts as of their dates, restated onto the "
+      "price's split basis; see data/README.md)\n";
   return out;
 }
 

@@ -11,8 +11,9 @@ namespace {
 
 // Display width in code points, so that "−" or "é" in a cell do not break alignment.
 std::size_t display_width(const std::string& text) {
-  return static_cast<std::size_t>(std::count_if(
-      text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
 }
 
 void append_cell(std::string& line, const std::string& cell, std::size_t width, Align align) {
@@ -42,7 +43,8 @@ std::string TextTable::render() const {
   std::vector<std::size_t> widths;
   for (const Column& c : columns_) widths.push_back(display_width(c.heading));
   for (const auto& row : rows_) {
-    for (std::size_t j = 0; j < row.size(); ++j) widths[j] = std::max(widths[j], display_width(row[j]));
+    for (std::size_t j = 0; j < row.size(); ++j)
+      widths[j] = std::max(widths[j], display_width(row[j]));
   }
   std::string out;
   const auto render_row = [&](const auto& cell_of) {
@@ -60,7 +62,8 @@ std::string TextTable::render() const {
     rule += std::string(widths[j], '-');
   }
   append_line(out, std::move(rule));
-  for (const auto& row : rows_) render_row([&](std::size_t j) -> const std::string& { return row[j]; });
+  for (const auto& row : rows_)
+    render_row([&](std::size_t j) -> const std::string& { return row[j]; });
   return out;
 }
 

@@ -14,7 +14,9 @@ using boost::gregorian::date;
 
 // NVIDIA's splits since 2020: 4-for-1 effective 2021-07-20, 10-for-1 effective 2024-06-10.
 CorporateActions nvda() {
-  return CorporateActions(Symbol("NVDA"), {{date(2021, 7, 20), 4.0, std::nullopt}, {date(2024, 6, 10), 10.0, std::nullopt}}, {});
+  return CorporateActions(
+      Symbol("NVDA"),
+      {{date(2021, 7, 20), 4.0, std::nullopt}, {date(2024, 6, 10), 10.0, std::nullopt}}, {});
 }
 
 TEST(CorporateActions, SplitFactorCountsSplitsAfterFromUpToAndIncludingTo) {
@@ -34,17 +36,25 @@ TEST(CorporateActions, DividendFactorUndoesAnAdjustment) {
   const CorporateActions actions(Symbol("XYZ"), {},
                                  {{date(2024, 3, 1), 1.0}, {date(2024, 6, 3), 1.0}});
   const std::vector<double> closes{100.0, 50.0};
-  EXPECT_DOUBLE_EQ(actions.dividend_factor(date(2024, 1, 2), date(2025, 1, 1), closes), 0.99 * 0.98);
+  EXPECT_DOUBLE_EQ(actions.dividend_factor(date(2024, 1, 2), date(2025, 1, 1), closes),
+                   0.99 * 0.98);
   EXPECT_DOUBLE_EQ(actions.dividend_factor(date(2024, 3, 1), date(2025, 1, 1), closes), 0.98);
   EXPECT_DOUBLE_EQ(actions.dividend_factor(date(2024, 1, 2), date(2024, 4, 1), closes), 0.99);
-  EXPECT_THROW((void)actions.dividend_factor(date(2024, 1, 2), date(2025, 1, 1), {}), InvalidArgument);
+  EXPECT_THROW((void)actions.dividend_factor(date(2024, 1, 2), date(2025, 1, 1), {}),
+               InvalidArgument);
 }
 
 TEST(CorporateActions, RejectsBadRatiosAndUnsortedDates) {
-  EXPECT_THAT([] { CorporateActions(Symbol("X"), {{date(2024, 1, 2), 0.0, std::nullopt}}, {}); },
-              testing::ThrowsMessage<DataError>(testing::HasSubstr("X: split effective 2024-01-02")));
-  EXPECT_THROW(CorporateActions(Symbol("X"), {{date(2024, 2, 1), 2.0, std::nullopt}, {date(2024, 1, 2), 2.0, std::nullopt}}, {}),
-               DataError);
+  EXPECT_THAT(
+      [] {
+        CorporateActions(Symbol("X"), {{date(2024, 1, 2), 0.0, std::nullopt}}, {});
+      },
+      testing::ThrowsMessage<DataError>(testing::HasSubstr("X: split effective 2024-01-02")));
+  EXPECT_THROW(
+      CorporateActions(
+          Symbol("X"),
+          {{date(2024, 2, 1), 2.0, std::nullopt}, {date(2024, 1, 2), 2.0, std::nullopt}}, {}),
+      DataError);
   EXPECT_THROW(CorporateActions(Symbol("X"), {}, {{date(2024, 1, 2), -0.5}}), DataError);
 }
 

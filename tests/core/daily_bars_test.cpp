@@ -65,8 +65,8 @@ TEST(DailyBars, RejectsUnsortedAndDuplicateDates) {
   auto rows = nvda_bars();
   std::swap(rows[0], rows[1]);
   EXPECT_THAT([&] { DailyBars(Symbol("NVDA"), PriceBasis::as_traded(), rows); },
-              testing::ThrowsMessage<DataError>(
-                  testing::HasSubstr("bar dates must strictly increase (2025-01-24 after 2025-01-27)")));
+              testing::ThrowsMessage<DataError>(testing::HasSubstr(
+                  "bar dates must strictly increase (2025-01-24 after 2025-01-27)")));
   rows = nvda_bars();
   rows[1].date = rows[0].date;
   EXPECT_THROW(DailyBars(Symbol("NVDA"), PriceBasis::as_traded(), rows), DataError);

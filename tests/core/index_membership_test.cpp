@@ -21,7 +21,8 @@ TEST(IndexMembership, PointInTimeMembersWithExclusiveEnds) {
   EXPECT_TRUE(ndx.is_member(Symbol("SHOP"), date(2025, 5, 19)));
   EXPECT_FALSE(ndx.is_member(Symbol("SHOP"), date(2025, 5, 16)));
   EXPECT_FALSE(ndx.is_member(Symbol("AAPL"), date(2025, 5, 16)));
-  EXPECT_EQ(ndx.members_on(date(2025, 1, 27)), (std::vector<Symbol>{Symbol("MDB"), Symbol("NVDA")}));
+  EXPECT_EQ(ndx.members_on(date(2025, 1, 27)),
+            (std::vector<Symbol>{Symbol("MDB"), Symbol("NVDA")}));
   EXPECT_EQ(ndx.all_symbols().size(), 3u);
 }
 

@@ -28,9 +28,10 @@ MarketData small_dataset() {
   b.add_security(security("NVDA", "nvidia"), one_bar("NVDA", 118.42), {});
   b.add_security(security("GOOGL", "alphabet", "A"), one_bar("GOOGL", 191.81), {});
   b.add_security(security("GOOG", "alphabet", "C"), one_bar("GOOG", 193.77), {});
-  b.set_shares(Symbol("NVDA"),
-               StepSeries<SharesRecord>({{date(2024, 11, 15),
-                                          {24.49e9, 24.49e9, 1.0, "cover-page count", "sec", "x"}}}));
+  b.set_shares(
+      Symbol("NVDA"),
+      StepSeries<SharesRecord>(
+          {{date(2024, 11, 15), {24.49e9, 24.49e9, 1.0, "cover-page count", "sec", "x"}}}));
   return std::move(b).build();
 }
 

@@ -17,7 +17,8 @@ const SplitBasis kTraded = SplitBasis::point_in_time();
 TEST(MarketValue, NvidiaOnTheDeepSeekSelloff) {
   // LSEG's -$593B: 24.49B shares (10-Q cover, as of 2024-11-15) x (118.42 - 142.62).
   const ShareCount shares(24'490'000'000.0, kTraded);
-  const auto change = market_value_change(Price(142.62, kTraded), shares, Price(118.42, kTraded), shares);
+  const auto change =
+      market_value_change(Price(142.62, kTraded), shares, Price(118.42, kTraded), shares);
   EXPECT_NEAR(change.previous_usd, 3.4927638e12, 1.0);
   EXPECT_NEAR(change.current_usd, 2.9001058e12, 1.0);
   EXPECT_NEAR(change.change_usd, -592.658e9, 1.0);
@@ -53,7 +54,8 @@ TEST(MarketValue, RestatingCountsAndPricesAcrossASplit) {
   // Back from adjusted-as-of to point in time, and to a basis earlier than the day.
   EXPECT_DOUBLE_EQ(restated.restated(nvda, date(2024, 6, 7), kTraded).value(), 2.46e9);
   const auto old_basis = SplitBasis::adjusted_as_of(date(2024, 1, 2));
-  EXPECT_DOUBLE_EQ(Price(121.79, kTraded).restated(nvda, date(2024, 6, 10), old_basis).usd(), 1217.9);
+  EXPECT_DOUBLE_EQ(Price(121.79, kTraded).restated(nvda, date(2024, 6, 10), old_basis).usd(),
+                   1217.9);
 }
 
 TEST(MarketValue, DividendAdjustedClosesGiveNoMarketValue) {

@@ -35,8 +35,11 @@ TEST(Panel, StartsAsNaNAndComputesReturns) {
 }
 
 TEST(Panel, RejectsDuplicateSymbolsAndUnsortedSessions) {
-  EXPECT_THAT([] { Panel({date(2025, 1, 24)}, {Symbol("A"), Symbol("A")}); },
-              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("symbol A appears twice")));
+  EXPECT_THAT(
+      [] {
+        Panel({date(2025, 1, 24)}, {Symbol("A"), Symbol("A")});
+      },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("symbol A appears twice")));
   EXPECT_THROW(Panel({date(2025, 1, 27), date(2025, 1, 24)}, {Symbol("A")}), InvalidArgument);
 }
 

@@ -12,8 +12,8 @@ using boost::gregorian::date;
 
 TEST(StepSeries, AsOfIsInclusiveOfTheEffectiveDate) {
   // NVIDIA 10-Q cover counts (as reported, split-adjusted 10:1 after 2024-06-10).
-  const StepSeries<double> shares({{date(2024, 8, 21), 24'530'000'000.0},
-                                   {date(2024, 11, 15), 24'490'000'000.0}});
+  const StepSeries<double> shares(
+      {{date(2024, 8, 21), 24'530'000'000.0}, {date(2024, 11, 15), 24'490'000'000.0}});
   EXPECT_FALSE(shares.as_of(date(2024, 8, 20)).has_value());
   EXPECT_EQ(shares.as_of(date(2024, 8, 21)).value(), 24'530'000'000.0);
   EXPECT_EQ(shares.as_of(date(2024, 11, 14)).value(), 24'530'000'000.0);
@@ -37,7 +37,9 @@ TEST(StepSeries, EmptySeriesHasNoValue) {
 
 TEST(StepSeries, RejectsUnsortedOrDuplicateDates) {
   EXPECT_THAT(
-      [] { StepSeries<int>({{date(2024, 2, 1), 1}, {date(2024, 2, 1), 2}}); },
+      [] {
+        StepSeries<int>({{date(2024, 2, 1), 1}, {date(2024, 2, 1), 2}});
+      },
       testing::ThrowsMessage<DataError>(testing::HasSubstr("step 2 (2024-02-01) follows step 1")));
   EXPECT_THROW(StepSeries<int>({{date(2024, 3, 1), 1}, {date(2024, 2, 1), 2}}), DataError);
 }

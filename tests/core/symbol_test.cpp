@@ -30,9 +30,8 @@ TEST(Symbol, RejectsInvalidTextWithTheRule) {
               testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("1 to 15 characters")));
   EXPECT_THAT([] { (void)Symbol("ABCDEFGHIJKLMNOP"); },
               testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("16 characters")));
-  EXPECT_THAT([] { (void)Symbol("nvda"); },
-              testing::ThrowsMessage<InvalidArgument>(
-                  testing::HasSubstr("character 'n' at position 1")));
+  EXPECT_THAT([] { (void)Symbol("nvda"); }, testing::ThrowsMessage<InvalidArgument>(
+                                                testing::HasSubstr("character 'n' at position 1")));
   EXPECT_THAT([] { (void)Symbol("^GSPC"); },
               testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("'^'")));
   EXPECT_FALSE(Symbol::try_parse("BRK B").has_value());
@@ -53,8 +52,9 @@ TEST(Security, ExchangeNamesRoundTrip) {
     EXPECT_EQ(parse_exchange(to_string(e)), e);
   }
   EXPECT_EQ(parse_exchange("NASDAQ"), Exchange::nasdaq);
-  EXPECT_THAT([] { (void)parse_exchange("LSE"); },
-              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("unknown exchange 'LSE'")));
+  EXPECT_THAT(
+      [] { (void)parse_exchange("LSE"); },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("unknown exchange 'LSE'")));
   EXPECT_THROW(IssuerId(""), InvalidArgument);
 }
 

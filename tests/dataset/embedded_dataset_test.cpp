@@ -19,7 +19,9 @@ namespace {
 
 using boost::gregorian::date;
 
-const LoadedDataset& dataset() { return testing_support::embedded_dataset(); }
+const LoadedDataset& dataset() {
+  return testing_support::embedded_dataset();
+}
 
 double close_on(const DailyBars& bars, date day) {
   const auto row = bars.find(day);

@@ -31,17 +31,20 @@ MarketData sample() {
                  DailyBars(Symbol("NVDA"), PriceBasis::split_adjusted(date(2026, 4, 24)), nvda),
                  {"growwanalysis", "", false});
   const std::vector<Bar> goog{{date(2025, 1, 27), kNaN, kNaN, kNaN, 193.77, -1}};
-  b.add_security({Symbol("GOOG"), IssuerId("alphabet"), "C", Exchange::nasdaq,
-                  "Communication Services", "Interactive Media & Services", "Alphabet Inc. (Class C)"},
-                 DailyBars(Symbol("GOOG"), PriceBasis::split_and_dividend_adjusted(date(2025, 10, 8)),
-                           goog),
-                 {"carlos", "levels \"approximate\", see notes", true});
-  b.set_shares(Symbol("NVDA"), StepSeries<SharesRecord>(
-                                   {{date(2024, 8, 21), {24.53e9, 24.53e9, 1.0, "cover-page count",
-                                                         "sec-points", "0001045810-24-000264"}},
-                                    {date(2024, 11, 15), {24.49e9, 24.49e9, 1.0, "cover-page count",
-                                                          "sec-points", "0001045810-24-000316"}}}));
-  b.set_actions(Symbol("NVDA"), CorporateActions(Symbol("NVDA"), {{date(2024, 6, 10), 10.0, std::nullopt}}, {}));
+  b.add_security(
+      {Symbol("GOOG"), IssuerId("alphabet"), "C", Exchange::nasdaq, "Communication Services",
+       "Interactive Media & Services", "Alphabet Inc. (Class C)"},
+      DailyBars(Symbol("GOOG"), PriceBasis::split_and_dividend_adjusted(date(2025, 10, 8)), goog),
+      {"carlos", "levels \"approximate\", see notes", true});
+  b.set_shares(
+      Symbol("NVDA"),
+      StepSeries<SharesRecord>(
+          {{date(2024, 8, 21),
+            {24.53e9, 24.53e9, 1.0, "cover-page count", "sec-points", "0001045810-24-000264"}},
+           {date(2024, 11, 15),
+            {24.49e9, 24.49e9, 1.0, "cover-page count", "sec-points", "0001045810-24-000316"}}}));
+  b.set_actions(Symbol("NVDA"),
+                CorporateActions(Symbol("NVDA"), {{date(2024, 6, 10), 10.0, std::nullopt}}, {}));
   IndexMembership ndx("ndx100", "Nasdaq-100");
   ndx.add_interval(Symbol("NVDA"), date(2001, 1, 2), std::nullopt);
   ndx.add_interval(Symbol("GOOG"), date(2014, 4, 3), std::nullopt);
@@ -67,10 +70,11 @@ DatasetMetadata metadata() {
 }
 
 class DatasetFiles : public testing::Test {
-protected:
+ protected:
   void SetUp() override {
     dir_ = fs::temp_directory_path() /
-           ("marketshock_dataset_" + std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
+           ("marketshock_dataset_" +
+            std::string(testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir_);
     write_dataset(sample(), metadata(), dir_);
   }
@@ -88,7 +92,8 @@ protected:
     const std::string table = read_file(dir_ / file);
     const auto rows = std::count(table.begin(), table.end(), '\n') - 1;
     const auto rows_at = manifest.find("\"rows\": ", at) + 8;
-    manifest.replace(rows_at, manifest.find_first_of(",\n}", rows_at) - rows_at, std::to_string(rows));
+    manifest.replace(rows_at, manifest.find_first_of(",\n}", rows_at) - rows_at,
+                     std::to_string(rows));
     std::ofstream(dir_ / "manifest.json", std::ios::trunc) << manifest;
   }
   fs::path dir_;

@@ -22,7 +22,9 @@ namespace {
 
 using boost::gregorian::date;
 
-const MarketData& data() { return testing_support::embedded_dataset().data; }
+const MarketData& data() {
+  return testing_support::embedded_dataset().data;
+}
 
 const MoveTable& table() {
   static const MoveTable t(data());
@@ -86,9 +88,9 @@ TEST(DeepSeekFigures, C3TheTenLargestDropsAsOfTheEventDay) {
   EXPECT_NEAR(find("AMZN", date(2022, 4, 29))->move.market_value_change_usd / 1e9, -206.7, 0.1);
   // What the data says of the claim "eight of the ten": NVIDIA holds 7 of the top 10; its 8th
   // (2024-08-29) ranks 11th, behind Broadcom's loss of the same 2025-01-27.
-  const auto nvda_in_top_10 = std::count_if(r.moves.begin(), r.moves.begin() + 10, [](const auto& m) {
-    return m.move.symbols.front() == Symbol("NVDA");
-  });
+  const auto nvda_in_top_10 =
+      std::count_if(r.moves.begin(), r.moves.begin() + 10,
+                    [](const auto& m) { return m.move.symbols.front() == Symbol("NVDA"); });
   EXPECT_EQ(nvda_in_top_10, 7);
   EXPECT_EQ(r.moves[9].move.symbols.front(), Symbol("AVGO"));
   EXPECT_EQ(r.moves[10].move.symbols.front(), Symbol("NVDA"));
@@ -114,7 +116,7 @@ TEST(DeepSeekFigures, C8TheWeekAfterTheShock) {
   const MovePath path = move_path(data(), "NVDA", date(2025, 1, 27), date(2025, 1, 31));
   ASSERT_EQ(path.days.size(), 5u);
   EXPECT_NEAR(path.days[1].move.close_return, 128.99 / 118.42 - 1.0, 1e-6);  // +8.93%
-  EXPECT_NEAR(path.total_return(), 120.07 / 142.62 - 1.0, 1e-5);              // -15.81%
+  EXPECT_NEAR(path.total_return(), 120.07 / 142.62 - 1.0, 1e-5);             // -15.81%
   const WeekInHistory week = week_in_history(data(), "NVDA", date(2025, 1, 27));
   EXPECT_NEAR(week.week.close_return, 120.07 / 142.62 - 1.0, 1e-5);
   ASSERT_TRUE(week.latest_worse.has_value());

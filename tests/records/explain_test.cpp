@@ -18,7 +18,9 @@ namespace {
 
 using boost::gregorian::date;
 
-const MarketData& data() { return testing_support::embedded_dataset().data; }
+const MarketData& data() {
+  return testing_support::embedded_dataset().data;
+}
 
 Explanation explain_usd(double usd) {
   return explain_figure(data(), "NVDA", date(2025, 1, 27), {usd, std::nullopt});
@@ -83,12 +85,21 @@ TEST(Explain, AsMuchAs18PercentIsTheLowAgainstThePriorClose) {
 }
 
 TEST(Explain, BadQuestionsAreClearErrors) {
-  EXPECT_THAT([] { (void)explain_figure(data(), "NVDA", date(2025, 1, 25), {1e9, std::nullopt}); },
-              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("not an NYSE session")));
-  EXPECT_THAT([] { (void)explain_figure(data(), "NVDA", date(2025, 1, 27), {1e9, 0.1}); },
-              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("exactly one")));
-  EXPECT_THAT([] { (void)explain_figure(data(), "NVDIA", date(2025, 1, 27), {1e9, std::nullopt}); },
-              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("did you mean NVDA")));
+  EXPECT_THAT(
+      [] {
+        (void)explain_figure(data(), "NVDA", date(2025, 1, 25), {1e9, std::nullopt});
+      },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("not an NYSE session")));
+  EXPECT_THAT(
+      [] {
+        (void)explain_figure(data(), "NVDA", date(2025, 1, 27), {1e9, 0.1});
+      },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("exactly one")));
+  EXPECT_THAT(
+      [] {
+        (void)explain_figure(data(), "NVDIA", date(2025, 1, 27), {1e9, std::nullopt});
+      },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("did you mean NVDA")));
 }
 
 }  // namespace

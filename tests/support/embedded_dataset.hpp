@@ -9,8 +9,8 @@ namespace marketshock::testing_support {
 
 /// data/ loaded strictly, on first use; every test of the executable shares it.
 inline const io::LoadedDataset& embedded_dataset() {
-  static const io::LoadedDataset loaded =
-      io::load_dataset(std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data", io::LoadPolicy::strict);
+  static const io::LoadedDataset loaded = io::load_dataset(
+      std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data", io::LoadPolicy::strict);
   return loaded;
 }
 

@@ -5,8 +5,8 @@
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/report/text_table.hpp>
 
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <fmt/format.h>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <nlohmann/json.hpp>
 
 #include <memory>

@@ -20,7 +20,8 @@ void add_moves_command(CLI::App& app);
 void add_records_command(CLI::App& app);
 /// `marketshock explain SYMBOL DATE (--usd X | --pct P)`: the bases behind a published figure.
 void add_explain_command(CLI::App& app);
-/// `marketshock contagion --date D [--index ...] [--exclude ...]`: index moves rebuilt and attributed.
+/// `marketshock contagion --date D [--index ...] [--exclude ...]`: index moves rebuilt and
+/// attributed.
 void add_contagion_command(CLI::App& app);
 void add_eventstudy_command(CLI::App& app);     ///< `eventstudy SYMBOL... --event D`: CARs, tests.
 void add_connectedness_command(CLI::App& app);  ///< `connectedness SYMBOL...`: Diebold-Yilmaz.

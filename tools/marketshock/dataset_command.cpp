@@ -30,24 +30,30 @@ nlohmann::json to_json(const io::LoadedDataset& loaded, const io::DatasetCheckRe
                  {"mb_per_second", static_cast<double>(loaded.bytes_read) / 1e6 / loaded.seconds}};
   for (const auto& r : loaded.reports) {
     nlohmann::json skipped = nlohmann::json::array();
-    for (const auto& s : r.skipped) skipped.push_back({{"position", s.position.to_string()}, {"reason", s.reason}});
-    out["tables"].push_back({{"file", r.file}, {"rows_read", r.rows_read},
-                             {"rows_loaded", r.rows_loaded}, {"skipped", skipped}});
+    for (const auto& s : r.skipped)
+      skipped.push_back({{"position", s.position.to_string()}, {"reason", s.reason}});
+    out["tables"].push_back({{"file", r.file},
+                             {"rows_read", r.rows_read},
+                             {"rows_loaded", r.rows_loaded},
+                             {"skipped", skipped}});
   }
   for (const auto& c : report.checks) {
     out["checks"].push_back(
         {{"name", c.name}, {"verdict", to_string(c.verdict)}, {"detail", c.detail}});
   }
   for (const auto& c : report.coverage) {
-    out["coverage"].push_back({{"index", c.index}, {"members", c.members},
+    out["coverage"].push_back({{"index", c.index},
+                               {"members", c.members},
                                {"with_window_bars", c.with_window_bars},
-                               {"with_event_shares", c.with_event_shares}, {"missing", c.missing}});
+                               {"with_event_shares", c.with_event_shares},
+                               {"missing", c.missing}});
   }
   return out;
 }
 
 void run_check(const CheckOptions& options) {
-  const auto loaded = load(options.data, options.lenient ? io::LoadPolicy::lenient : io::LoadPolicy::strict);
+  const auto loaded =
+      load(options.data, options.lenient ? io::LoadPolicy::lenient : io::LoadPolicy::strict);
   const auto report = io::check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse());
   if (options.json) {
     fmt::print("{}\n", to_json(loaded, report).dump(2));
@@ -61,11 +67,14 @@ void run_check(const CheckOptions& options) {
                static_cast<double>(loaded.bytes_read) / 1e6, loaded.seconds,
                static_cast<double>(loaded.bytes_read) / 1e6 / loaded.seconds,
                static_cast<double>(rows) / loaded.seconds);
-    report::TextTable tables({{"table"}, {"rows read", report::Align::right},
-                              {"loaded", report::Align::right}, {"skipped", report::Align::right}});
+    report::TextTable tables({{"table"},
+                              {"rows read", report::Align::right},
+                              {"loaded", report::Align::right},
+                              {"skipped", report::Align::right}});
     for (const auto& r : loaded.reports) {
-      tables.add_row({std::filesystem::path(r.file).filename().string(), std::to_string(r.rows_read),
-                      std::to_string(r.rows_loaded), std::to_string(r.skipped.size())});
+      tables.add_row({std::filesystem::path(r.file).filename().string(),
+                      std::to_string(r.rows_read), std::to_string(r.rows_loaded),
+                      std::to_string(r.skipped.size())});
     }
     fmt::print("{}\n", tables.render());
     for (const auto& r : loaded.reports) {
@@ -75,8 +84,8 @@ void run_check(const CheckOptions& options) {
     for (const auto& c : report.checks) {
       fmt::print("{:<6}  {}\n        {}\n", to_string(c.verdict), c.name, c.detail);
     }
-    fmt::print("{}\n", report.passed() ? "no check failed (gaps are listed above)"
-                                         : "some checks FAILED");
+    fmt::print("{}\n",
+               report.passed() ? "no check failed (gaps are listed above)" : "some checks FAILED");
   }
   if (!report.passed()) throw DataError("dataset check failed (see the report above)");
 }
@@ -88,7 +97,8 @@ void add_dataset_command(CLI::App& app) {
   dataset->require_subcommand(1);
 
   auto check = std::make_shared<CheckOptions>();
-  CLI::App* check_cmd = dataset->add_subcommand("check", "load a dataset and run its consistency checks");
+  CLI::App* check_cmd =
+      dataset->add_subcommand("check", "load a dataset and run its consistency checks");
   check_cmd->add_option("dir", check->data, "dataset directory (default: the embedded dataset)");
   check_cmd->add_flag("--lenient", check->lenient, "skip and report bad rows instead of stopping");
   check_cmd->add_flag("--json", check->json, "write JSON instead of tables");

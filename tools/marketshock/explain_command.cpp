@@ -30,8 +30,8 @@ void run_explain(const ExplainOptions& options) {
   if (options.usd) figure.usd = *options.usd;
   if (options.pct) figure.fraction = *options.pct / 100.0;
   const auto loaded = load(options.data);
-  const auto e = records::explain_figure(loaded.data, options.symbol, parse_iso_date(options.date),
-                                         figure);
+  const auto e =
+      records::explain_figure(loaded.data, options.symbol, parse_iso_date(options.date), figure);
   if (options.json) {
     fmt::print("{}\n", report::explanation_json(e, options.top).dump(2));
   } else {
@@ -47,8 +47,8 @@ void add_explain_command(CLI::App& app) {
       "explain", "which basis (prices, window, share count) gives a published figure");
   cmd->add_option("symbol", options->symbol, "ticker, e.g. NVDA")->required();
   cmd->add_option("date", options->date, "the session the figure is about, YYYY-MM-DD")->required();
-  auto* usd = cmd->add_option("--usd", options->usd,
-                              "a market-value change in USD, e.g. 589e9 or -589e9");
+  auto* usd =
+      cmd->add_option("--usd", options->usd, "a market-value change in USD, e.g. 589e9 or -589e9");
   auto* pct = cmd->add_option("--pct", options->pct, "a price change in percent, e.g. 18 or -18");
   usd->excludes(pct);
   cmd->add_option("--top", options->top, "how many candidate bases to show (default 8)")

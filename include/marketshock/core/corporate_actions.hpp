@@ -33,7 +33,7 @@ struct CashDividend {
 
 /// The corporate actions of one security, sorted by date.
 class CorporateActions {
-public:
+ public:
   CorporateActions() = default;
   /// Throws DataError for unsorted or duplicate dates, a non-positive or non-finite split ratio,
   /// or a negative or non-finite dividend.
@@ -50,12 +50,12 @@ public:
   /// The factor a split- AND dividend-adjusted price of `day` was multiplied by, relative to the
   /// split-only-adjusted price, given the vendor adjusted as of `as_of`: the product over
   /// dividends with day < ex_date <= as_of of (1 - amount / close before ex-date). Divide by it to
-  /// undo a dividend adjustment. `close_before_ex` gives the traded (point-in-time) close of the session
-  /// before each ex-date (the caller's bars), in the same order as dividends().
+  /// undo a dividend adjustment. `close_before_ex` gives the traded (point-in-time) close of the
+  /// session before each ex-date (the caller's bars), in the same order as dividends().
   [[nodiscard]] double dividend_factor(boost::gregorian::date day, boost::gregorian::date as_of,
                                        std::span<const double> close_before_ex) const;
 
-private:
+ private:
   Symbol symbol_{"UNKNOWN"};
   std::vector<Split> splits_;
   std::vector<CashDividend> dividends_;

@@ -37,7 +37,7 @@ void validate_bar(const Symbol& symbol, const Bar& bar);
 /// Invariants, checked at construction: close finite and positive; open, high, low positive or
 /// NaN; low <= min(open, close) and max(open, close) <= high where present.
 class DailyBars {
-public:
+ public:
   /// Throws DataError naming the symbol, date and field when an invariant is broken.
   DailyBars(Symbol symbol, PriceBasis basis, std::span<const Bar> bars);
 
@@ -61,7 +61,7 @@ public:
   /// The bar at `row` (precondition: row < size()).
   [[nodiscard]] Bar at(std::size_t row) const;
 
-private:
+ private:
   Symbol symbol_;
   PriceBasis basis_;
   std::vector<boost::gregorian::date> dates_;

@@ -17,7 +17,7 @@ namespace marketshock {
 /// Membership of one index over time. Each symbol has a StepSeries<bool>: true from the first
 /// session it is a member, false from the first session it is not.
 class IndexMembership {
-public:
+ public:
   IndexMembership() = default;
   /// `id` is the dataset's index key ("sp500", "ndx100"); `name` is for display.
   IndexMembership(std::string id, std::string name);
@@ -35,10 +35,11 @@ public:
   /// Every symbol that was a member at some time.
   [[nodiscard]] std::vector<Symbol> all_symbols() const;
   /// The intervals of `symbol` as (start, end) pairs; end empty while still a member.
-  [[nodiscard]] std::vector<std::pair<boost::gregorian::date, std::optional<boost::gregorian::date>>>
+  [[nodiscard]] std::vector<
+      std::pair<boost::gregorian::date, std::optional<boost::gregorian::date>>>
   intervals(const Symbol& symbol) const;
 
-private:
+ private:
   std::string id_;
   std::string name_;
   std::map<Symbol, StepSeries<bool>> membership_;

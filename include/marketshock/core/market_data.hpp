@@ -43,7 +43,7 @@ struct SecurityRecord {
 /// The dataset in memory. Built once (MarketDataBuilder), then read-only: analyses take it by
 /// const reference and never modify it.
 class MarketData {
-public:
+ public:
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
 
   [[nodiscard]] std::size_t security_count() const noexcept { return records_.size(); }
@@ -76,7 +76,7 @@ public:
     return index_levels_;
   }
 
-private:
+ private:
   friend class MarketDataBuilder;
   std::string name_;
   std::vector<SecurityRecord> records_;
@@ -88,7 +88,7 @@ private:
 
 /// Assembles a MarketData and checks its cross references once, in build().
 class MarketDataBuilder {
-public:
+ public:
   explicit MarketDataBuilder(std::string name);
 
   void add_issuer(Issuer issuer);
@@ -105,7 +105,7 @@ public:
   /// otherwise. Sorts securities by symbol.
   [[nodiscard]] MarketData build() &&;
 
-private:
+ private:
   MarketData data_;
 };
 

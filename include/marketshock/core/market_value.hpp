@@ -12,7 +12,7 @@ namespace marketshock {
 
 /// A share count on a stated split basis. A count as reported in a filing is point in time.
 class ShareCount {
-public:
+ public:
   /// Throws InvalidArgument unless `shares` is finite and positive.
   ShareCount(double shares, SplitBasis basis);
 
@@ -20,11 +20,12 @@ public:
   [[nodiscard]] const SplitBasis& basis() const noexcept { return basis_; }
 
   /// The same count restated on `target`, for a count that applies to date `day`
-  /// (e.g. 2.449e9 point-in-time NVDA shares of 2024-05-20, restated as of 2024-06-10, is 2.449e10).
+  /// (e.g. 2.449e9 point-in-time NVDA shares of 2024-05-20, restated as of 2024-06-10,
+  /// is 2.449e10).
   [[nodiscard]] ShareCount restated(const CorporateActions& actions, boost::gregorian::date day,
                                     const SplitBasis& target) const;
 
-private:
+ private:
   double shares_;
   SplitBasis basis_;
 };
@@ -32,7 +33,7 @@ private:
 /// A price in USD on a stated split basis. Never dividend-adjusted: such a price is not a price
 /// anybody traded at, and multiplied by a share count it gives no market value.
 class Price {
-public:
+ public:
   /// Throws InvalidArgument unless `usd` is finite and positive.
   Price(double usd, SplitBasis basis);
   /// The close of `bars` at `row`; throws InvalidArgument when the bars are dividend-adjusted.
@@ -45,7 +46,7 @@ public:
   [[nodiscard]] Price restated(const CorporateActions& actions, boost::gregorian::date day,
                                const SplitBasis& target) const;
 
-private:
+ private:
   double usd_;
   SplitBasis basis_;
 };

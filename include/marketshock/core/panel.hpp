@@ -18,7 +18,7 @@ namespace marketshock {
 /// Cross-sectional data (closes, returns, market values) with its two axes: one row per session,
 /// one column per security. Column-major, so one security's history is contiguous.
 class Panel {
-public:
+ public:
   /// A panel filled with NaN. Throws InvalidArgument when sessions are not strictly increasing
   /// or a symbol repeats.
   Panel(std::vector<boost::gregorian::date> sessions, std::vector<Symbol> symbols);
@@ -45,7 +45,7 @@ public:
   /// Number of non-NaN values in each row.
   [[nodiscard]] Eigen::VectorXi present_per_session() const;
 
-private:
+ private:
   std::vector<boost::gregorian::date> sessions_;
   std::vector<Symbol> symbols_;
   std::unordered_map<Symbol, std::size_t> column_index_;

@@ -15,7 +15,7 @@ namespace marketshock {
 ///   (prices) or multiplied (counts) by every split effective after its date and on or before D.
 /// A market value is only meaningful when price and count share one SplitBasis.
 class SplitBasis {
-public:
+ public:
   [[nodiscard]] static SplitBasis point_in_time() noexcept { return SplitBasis(std::nullopt); }
   [[nodiscard]] static SplitBasis adjusted_as_of(boost::gregorian::date as_of) {
     return SplitBasis(as_of);
@@ -31,7 +31,7 @@ public:
 
   friend bool operator==(const SplitBasis&, const SplitBasis&) = default;
 
-private:
+ private:
   explicit SplitBasis(std::optional<boost::gregorian::date> as_of) : as_of_(as_of) {}
   std::optional<boost::gregorian::date> as_of_;
 };

@@ -14,23 +14,23 @@ namespace marketshock {
 
 /// Dense index of a security inside one SecurityMaster (0..n-1). Not meaningful across masters.
 class SecurityId {
-public:
+ public:
   constexpr explicit SecurityId(std::uint32_t value) noexcept : value_(value) {}
   [[nodiscard]] constexpr std::uint32_t value() const noexcept { return value_; }
   friend constexpr auto operator<=>(SecurityId, SecurityId) noexcept = default;
 
-private:
+ private:
   std::uint32_t value_;
 };
 
 /// Stable key of an issuer, e.g. "alphabet" (lower-case, as in the dataset's issuers table).
 class IssuerId {
-public:
+ public:
   explicit IssuerId(std::string key);
   [[nodiscard]] const std::string& key() const noexcept { return key_; }
   friend auto operator<=>(const IssuerId&, const IssuerId&) = default;
 
-private:
+ private:
   std::string key_;
 };
 

@@ -30,7 +30,7 @@ struct Step {
 /// Immutable once built; lookups never insert. As-of lookup is O(log n).
 template <typename T>
 class StepSeries {
-public:
+ public:
   StepSeries() = default;
 
   /// Takes steps sorted by strictly increasing effective date; throws DataError naming the
@@ -45,8 +45,9 @@ public:
 
   /// The step in force on `day` (latest effective <= day); nullptr before the first step.
   [[nodiscard]] const Step<T>* step_as_of(boost::gregorian::date day) const noexcept {
-    auto it = std::upper_bound(steps_.begin(), steps_.end(), day,
-                               [](boost::gregorian::date d, const Step<T>& s) { return d < s.effective; });
+    auto it = std::upper_bound(
+        steps_.begin(), steps_.end(), day,
+        [](boost::gregorian::date d, const Step<T>& s) { return d < s.effective; });
     if (it == steps_.begin()) return nullptr;
     return &*std::prev(it);
   }
@@ -62,7 +63,7 @@ public:
   [[nodiscard]] std::size_t size() const noexcept { return steps_.size(); }
   [[nodiscard]] bool empty() const noexcept { return steps_.empty(); }
 
-private:
+ private:
   std::vector<Step<T>> steps_;
 };
 

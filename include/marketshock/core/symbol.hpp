@@ -18,7 +18,7 @@ namespace marketshock {
 /// Stored inline (16 bytes, trivially copyable), so a Symbol never allocates and compares fast.
 /// Ordering is bytewise, which is also the deterministic tie-break of every ranking.
 class Symbol {
-public:
+ public:
   static constexpr std::size_t kMaxLength = 15;
 
   /// Validates `text`; throws InvalidArgument naming the text and the rule it breaks.
@@ -39,7 +39,7 @@ public:
     return a.view() <=> b.view();
   }
 
-private:
+ private:
   struct Unchecked {};
   Symbol(Unchecked, std::string_view text) noexcept;
 

@@ -20,7 +20,7 @@ struct Column {
 /// A table rendered with every column as wide as its widest cell. Cells are preformatted text,
 /// so the caller decides precision and units once, where the numbers are known.
 class TextTable {
-public:
+ public:
   explicit TextTable(std::vector<Column> columns);
 
   /// Appends a row; throws InvalidArgument when the cell count differs from the column count.
@@ -31,7 +31,7 @@ public:
   /// ends with '\n' and has no trailing blanks.
   [[nodiscard]] std::string render() const;
 
-private:
+ private:
   std::vector<Column> columns_;
   std::vector<std::vector<std::string>> rows_;
 };

@@ -40,7 +40,8 @@ void check_series(std::string_view name, const DailyBars& bars, const TradingCal
     }
   }
   for (std::size_t i = 1; i < dates.size(); ++i) {
-    if (dates[i - 1] < calendar.first_supported_date() || dates[i] > calendar.last_supported_date()) {
+    if (dates[i - 1] < calendar.first_supported_date() ||
+        dates[i] > calendar.last_supported_date()) {
       continue;
     }
     if (!calendar.is_session(dates[i - 1]) || !calendar.is_session(dates[i])) continue;
@@ -86,17 +87,17 @@ MemberCoverage coverage_of(const MarketData& data, const IndexMembership& member
       c.missing.push_back(text);
       m.bar_gaps.add(text);
     }
-    const auto without_shares = std::count_if(event.begin(), event.end(),
-                                              [&](date d) { return !r.shares.as_of(d).has_value(); });
+    const auto without_shares = std::count_if(
+        event.begin(), event.end(), [&](date d) { return !r.shares.as_of(d).has_value(); });
     if (without_shares == 0) {
       ++c.with_event_shares;
     } else if (r.shares.empty()) {
       c.missing.push_back(fmt::format("{}: no share count in any source", symbol));
       m.share_gaps.add(symbol.str());
     } else {
-      const std::string text = fmt::format("{}: no share count on {} event sessions (first count {})",
-                                           symbol, without_shares,
-                                           format_iso_date(r.shares.steps().front().effective));
+      const std::string text =
+          fmt::format("{}: no share count on {} event sessions (first count {})", symbol,
+                      without_shares, format_iso_date(r.shares.steps().front().effective));
       c.missing.push_back(text);
       m.share_breaks.add(text);
     }
@@ -108,9 +109,12 @@ MemberCoverage coverage_of(const MarketData& data, const IndexMembership& member
 
 std::string_view to_string(CheckVerdict verdict) noexcept {
   switch (verdict) {
-    case CheckVerdict::ok: return "ok";
-    case CheckVerdict::gap: return "gap";
-    case CheckVerdict::failed: return "FAILED";
+    case CheckVerdict::ok:
+      return "ok";
+    case CheckVerdict::gap:
+      return "gap";
+    case CheckVerdict::failed:
+      return "FAILED";
   }
   return "FAILED";
 }
@@ -135,8 +139,8 @@ DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& 
   const auto ok_or_failed = [](bool ok) { return ok ? CheckVerdict::ok : CheckVerdict::failed; };
   report.checks.push_back({"bar dates are NYSE sessions", ok_or_failed(off_calendar.count == 0),
                            off_calendar.describe("bars off the calendar")});
-  report.checks.push_back({"no session missing inside a series", ok_or_failed(gaps.count == 0),
-                           gaps.describe("gaps")});
+  report.checks.push_back(
+      {"no session missing inside a series", ok_or_failed(gaps.count == 0), gaps.describe("gaps")});
   report.checks.push_back(check_share_counts_near_listing(data));
 
   const auto window = calendar.sessions_between(metadata.window_from, metadata.window_to);
@@ -144,7 +148,7 @@ DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& 
   for (const auto& [id, membership] : data.memberships()) {
     MemberCoverage m = coverage_of(data, membership, window, event, expected.membership_date);
     const IndexCoverage& c = m.coverage;
-    const std::size_t want = id == "sp500" ? expected.sp500_members
+    const std::size_t want = id == "sp500"    ? expected.sp500_members
                              : id == "ndx100" ? expected.ndx100_members
                                               : c.members;
     report.checks.push_back({fmt::format("{} members on {}", membership.name(),

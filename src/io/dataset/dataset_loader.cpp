@@ -7,8 +7,8 @@
 #include <marketshock/io/csv_reader.hpp>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/logger.h>
+#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cstdlib>
@@ -65,7 +65,7 @@ struct BarGroup {
 };
 
 class Loader {
-public:
+ public:
   Loader(std::filesystem::path directory, LoadPolicy policy)
       : dir_(std::move(directory)), policy_(policy) {}
 
@@ -82,21 +82,23 @@ public:
     load_membership(builder);
     auto levels = load_bar_groups("index_levels.csv");
     for (auto& [id, group] : levels) {
-      builder.add_index_levels(id, make_bars(id, PriceBasis::as_traded(), group, "index_levels.csv"));
+      builder.add_index_levels(id,
+                               make_bars(id, PriceBasis::as_traded(), group, "index_levels.csv"));
     }
     LoadedDataset out{std::move(builder).build(), metadata_, std::move(reports_), bytes_, 0.0};
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     logger()->info("loaded dataset '{}' from {}: {} securities, {} bytes in {:.3f} s",
-                   out.metadata.name, dir_.string(), out.data.security_count(), bytes_, out.seconds);
+                   out.metadata.name, dir_.string(), out.data.security_count(), bytes_,
+                   out.seconds);
     return out;
   }
 
-private:
+ private:
   void read_manifest() {
     const auto path = dir_ / "manifest.json";
     if (!std::filesystem::exists(path)) {
-      throw IoError(fmt::format("'{}' is not a marketshock dataset: no manifest.json",
-                                dir_.string()));
+      throw IoError(
+          fmt::format("'{}' is not a marketshock dataset: no manifest.json", dir_.string()));
     }
     nlohmann::json manifest;
     try {
@@ -132,14 +134,15 @@ private:
       expected = entry->at("sha256").get<std::string>();
       expected_rows_[file] = entry->at("rows").get<std::size_t>();
     } catch (const nlohmann::json::exception& e) {
-      throw DataError(fmt::format("{}: invalid entry for {}: {}",
-                                  (dir_ / "manifest.json").string(), file, e.what()));
+      throw DataError(fmt::format("{}: invalid entry for {}: {}", (dir_ / "manifest.json").string(),
+                                  file, e.what()));
     }
     if (sha256_hex(text) != expected) {
-      throw DataError(fmt::format("{}: SHA-256 differs from manifest.json (file changed after "
-                                  "the dataset was built; rebuild it with "
-                                  "`marketshock dataset build`)",
-                                  path.string()));
+      throw DataError(
+          fmt::format("{}: SHA-256 differs from manifest.json (file changed after "
+                      "the dataset was built; rebuild it with "
+                      "`marketshock dataset build`)",
+                      path.string()));
     }
     return CsvReader::from_string(std::move(text), path.string());
   }
@@ -172,7 +175,8 @@ private:
       std::optional<std::string> cik_text;
       if (!row.is_empty(cik)) cik_text = std::string(row.text(cik));
       if (row.is_empty(id)) throw row.error(id, "empty issuer id");
-      builder.add_issuer({IssuerId(std::string(row.text(id))), std::string(row.text(name)), cik_text});
+      builder.add_issuer(
+          {IssuerId(std::string(row.text(id))), std::string(row.text(name)), cik_text});
     });
   }
 
@@ -208,8 +212,8 @@ private:
   std::map<std::string, BarGroup> load_bar_groups(const char* file) {
     auto reader = open(file);
     const auto key_column = std::string_view(file) == "bars.csv" ? "symbol" : "index";
-    const auto c = reader.require_columns(
-        {key_column, "date", "open", "high", "low", "close", "volume"});
+    const auto c =
+        reader.require_columns({key_column, "date", "open", "high", "low", "close", "volume"});
     std::map<std::string, BarGroup> groups;
     each_row(reader, [&](const CsvRow& row) {
       const std::string_view key = row.text(c[0]);
@@ -285,7 +289,8 @@ private:
       }
     });
     for (auto& [symbol, a] : actions) {
-      builder.set_actions(symbol, CorporateActions(symbol, std::move(a.first), std::move(a.second)));
+      builder.set_actions(symbol,
+                          CorporateActions(symbol, std::move(a.first), std::move(a.second)));
     }
   }
 
@@ -296,8 +301,8 @@ private:
     std::map<Symbol, std::vector<Step<SharesRecord>>> steps;
     each_row(reader, [&](const CsvRow& row) {
       const Symbol symbol = known_symbol_at(row, c[0]);
-      SharesRecord r{row.as_double(c[2]),       row.as_double(c[3]),
-                     row.as_double(c[4]),       std::string(row.text(c[5])),
+      SharesRecord r{row.as_double(c[2]),         row.as_double(c[3]),
+                     row.as_double(c[4]),         std::string(row.text(c[5])),
                      std::string(row.text(c[6])), std::string(row.text(c[7]))};
       if (!(r.shares > 0.0)) throw row.error(c[2], "shares must be positive");
       auto& list = steps[symbol];
@@ -372,9 +377,10 @@ std::filesystem::path default_dataset_directory(const std::filesystem::path& exe
     if (std::filesystem::exists(dir / "manifest.json")) return dir.lexically_normal();
   }
   std::string list;
-  for (const auto& dir : tried) list += (list.empty() ? "" : ", ") + dir.lexically_normal().string();
-  throw IoError(fmt::format("no dataset found (tried {}); pass --data DIR or set MARKETSHOCK_DATA",
-                            list));
+  for (const auto& dir : tried)
+    list += (list.empty() ? "" : ", ") + dir.lexically_normal().string();
+  throw IoError(
+      fmt::format("no dataset found (tried {}); pass --data DIR or set MARKETSHOCK_DATA", list));
 }
 
 }  // namespace marketshock::io

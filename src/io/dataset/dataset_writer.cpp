@@ -17,7 +17,7 @@ namespace {
 
 // One CSV table being written: quoting only where RFC 4180 needs it.
 class TableText {
-public:
+ public:
   explicit TableText(std::string_view header) { text_ = std::string(header) + "\n"; }
 
   TableText& text(std::string_view field) {
@@ -54,7 +54,7 @@ public:
   [[nodiscard]] const std::string& str() const noexcept { return text_; }
   [[nodiscard]] std::size_t rows() const noexcept { return rows_; }
 
-private:
+ private:
   void separate() {
     if (!at_row_start_) text_ += ',';
     at_row_start_ = false;
@@ -107,7 +107,8 @@ void write_dataset(const MarketData& data, const DatasetMetadata& metadata,
       "price_basis_as_of,price_source,price_flagged,price_note");
   TableText bars("symbol,date,open,high,low,close,volume");
   TableText actions("symbol,kind,date,earliest_after,value,source");
-  TableText shares("symbol,effective_date,shares,reported_shares,split_factor,measure,source,reference");
+  TableText shares(
+      "symbol,effective_date,shares,reported_shares,split_factor,measure,source,reference");
   for (const SecurityRecord& r : data.securities()) {
     const Security& s = r.security;
     const PriceBasis& basis = r.bars.basis();
@@ -153,9 +154,9 @@ void write_dataset(const MarketData& data, const DatasetMetadata& metadata,
   nlohmann::json meta = metadata;
   manifest.update(meta);
   const std::pair<const char*, const TableText*> tables[] = {
-      {"issuers.csv", &issuers},     {"securities.csv", &securities},
-      {"bars.csv", &bars},           {"corporate_actions.csv", &actions},
-      {"shares.csv", &shares},       {"index_membership.csv", &membership},
+      {"issuers.csv", &issuers},    {"securities.csv", &securities},
+      {"bars.csv", &bars},          {"corporate_actions.csv", &actions},
+      {"shares.csv", &shares},      {"index_membership.csv", &membership},
       {"index_levels.csv", &levels}};
   for (const auto& [file, table] : tables) {
     write_file(directory / file, table->str());

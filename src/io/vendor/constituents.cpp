@@ -47,8 +47,8 @@ ImportedReferenceSecurities import_table(CsvReader& reader, LoadPolicy policy,
         .gics_sector = required_text(row, layout.sector),
         .gics_industry = required_text(row, layout.industry),
         .cik = layout.cik ? std::optional(cik_at(row, *layout.cik)) : std::nullopt,
-        .date_added = layout.date_added ? std::optional(row.as_date(*layout.date_added))
-                                        : std::nullopt,
+        .date_added =
+            layout.date_added ? std::optional(row.as_date(*layout.date_added)) : std::nullopt,
         .source = detail::file_line(reader.file(), row.line())};
     if (const auto [it, inserted] = line_of.emplace(security.symbol, row.line()); !inserted) {
       throw detail::data_error(

@@ -32,9 +32,9 @@ struct CheckResult {
 struct IndexCoverage {
   std::string index;
   std::size_t members = 0;
-  std::size_t with_window_bars = 0;    ///< every window session present
-  std::size_t with_event_shares = 0;   ///< a share count in force on every event-window session
-  std::vector<std::string> missing;    ///< members lacking bars or shares, with the reason
+  std::size_t with_window_bars = 0;   ///< every window session present
+  std::size_t with_event_shares = 0;  ///< a share count in force on every event-window session
+  std::vector<std::string> missing;   ///< members lacking bars or shares, with the reason
 };
 
 /// Everything `dataset check` reports.
@@ -64,7 +64,8 @@ struct DatasetExpectations {
 ///   with no count at all is a gap, one with counts that miss event sessions failed;
 /// - membership counts on the membership date equal the expectations (else failed).
 /// Row order, duplicates and OHLC consistency are enforced when the dataset is loaded.
-[[nodiscard]] DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& metadata,
+[[nodiscard]] DatasetCheckReport check_dataset(const MarketData& data,
+                                               const DatasetMetadata& metadata,
                                                const TradingCalendar& calendar,
                                                const DatasetExpectations& expected = {});
 

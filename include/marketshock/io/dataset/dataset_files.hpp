@@ -14,7 +14,7 @@ namespace marketshock::io {
 
 /// The tables of a dataset directory, in the order they are written and read.
 inline constexpr const char* kDatasetTables[] = {
-    "issuers.csv", "securities.csv", "bars.csv",           "corporate_actions.csv",
+    "issuers.csv", "securities.csv",       "bars.csv",        "corporate_actions.csv",
     "shares.csv",  "index_membership.csv", "index_levels.csv"};
 
 /// A loaded dataset, with one LoadReport per table and what the load cost.

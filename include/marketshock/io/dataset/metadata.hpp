@@ -33,13 +33,13 @@ struct IndexLevelsInfo {
 struct DatasetMetadata {
   std::string name;
   std::string description;
-  boost::gregorian::date as_of;         ///< the latest date any table covers
-  boost::gregorian::date window_from;   ///< the event window every member is covered for
+  boost::gregorian::date as_of;        ///< the latest date any table covers
+  boost::gregorian::date window_from;  ///< the event window every member is covered for
   boost::gregorian::date window_to;
   std::vector<DatasetSource> sources;
   std::map<std::string, IndexLevelsInfo> index_levels;  ///< by id ("SPX", "NDX", ...)
   std::map<std::string, std::string> membership_names;  ///< "sp500" -> "S&P 500"
-  std::vector<std::string> notes;       ///< derivation rules and known gaps, in words
+  std::vector<std::string> notes;  ///< derivation rules and known gaps, in words
 };
 
 void to_json(nlohmann::json& j, const DatasetMetadata& m);

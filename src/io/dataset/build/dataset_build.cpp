@@ -17,8 +17,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <map>
 #include <fstream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -55,13 +55,15 @@ static std::string issuer_name(const std::string& name) {
 static std::map<Symbol, Symbol> detect_renames(const ReferenceData& ref, BuildContext& context) {
   std::map<Symbol, Symbol> renames;
   if (ref.sp500.empty()) return renames;
-  const date data_start = std::min_element(ref.sp500.begin(), ref.sp500.end(),
-                                           [](const auto& a, const auto& b) { return a.start < b.start; })
-                              ->start;
+  const date data_start =
+      std::min_element(ref.sp500.begin(), ref.sp500.end(), [](const auto& a, const auto& b) {
+        return a.start < b.start;
+      })->start;
   for (const auto& [symbol, security] : ref.securities) {
     if (!security.date_added) continue;
-    const auto first = std::find_if(ref.sp500.begin(), ref.sp500.end(),
-                                    [&](const MembershipInterval& m) { return m.symbol == symbol; });
+    const auto first =
+        std::find_if(ref.sp500.begin(), ref.sp500.end(),
+                     [&](const MembershipInterval& m) { return m.symbol == symbol; });
     if (first == ref.sp500.end() || !(*security.date_added < first->start)) continue;
     const date joined = std::max(*security.date_added, data_start);
     for (const MembershipInterval& old : ref.sp500) {
@@ -98,7 +100,8 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   for (const auto* intervals : {&ref.sp500, &ref.ndx100}) {
     for (const Symbol& s : members_on(*intervals, on)) wanted.emplace(s, options.window_from);
   }
-  context.progress("selecting the largest companies since " + format_iso_date(options.history_from));
+  context.progress("selecting the largest companies since " +
+                   format_iso_date(options.history_from));
   for (const Symbol& s : build::largest_companies_since(context)) {
     if (wanted.contains(s)) wanted[s] = options.history_from;
   }
@@ -129,7 +132,8 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   std::map<std::string, std::size_t> share_sources;
   std::size_t done = 0;
   for (const auto& [symbol, from] : wanted) {
-    if (++done % 50 == 0) context.progress(fmt::format("securities: {} of {}", done, wanted.size()));
+    if (++done % 50 == 0)
+      context.progress(fmt::format("securities: {} of {}", done, wanted.size()));
     auto prices = build::select_prices(symbol, from, options.window_to, context);
     if (!prices) {
       context.report.missing.push_back(symbol.str() + ": no usable price file");
@@ -140,12 +144,12 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     const std::string key = build::issuer_key(symbol, r);
     const std::string name = r != nullptr ? r->name : symbol.str();
     if (issuers_added.insert(key).second) {
-      builder.add_issuer({IssuerId(key), build::issuer_name(name),
-                          r != nullptr ? r->cik : std::nullopt});
+      builder.add_issuer(
+          {IssuerId(key), build::issuer_name(name), r != nullptr ? r->cik : std::nullopt});
     }
     const bool in_ndx =
-                        std::any_of(ref.ndx100.begin(), ref.ndx100.end(),
-                                    [&](const MembershipInterval& m) { return m.symbol == symbol; });
+        std::any_of(ref.ndx100.begin(), ref.ndx100.end(),
+                    [&](const MembershipInterval& m) { return m.symbol == symbol; });
     Security security{symbol,
                       IssuerId(key),
                       classes[key].size() > 1 ? build::share_class_of(name) : "",
@@ -155,11 +159,14 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
                       r != nullptr ? r->gics_sector : "",
                       r != nullptr ? r->gics_industry : "",
                       name};
-    if (r == nullptr) context.note("reference", symbol.str(), "no name or GICS sector in the constituents tables");
+    if (r == nullptr)
+      context.note("reference", symbol.str(), "no name or GICS sector in the constituents tables");
 
     build::ShareCandidates candidates;
-    if (const auto it = ref.sec_counts.find(symbol); it != ref.sec_counts.end()) candidates.sec = it->second;
-    if (const auto it = ref.yahoo_monthly_counts.find(symbol); it != ref.yahoo_monthly_counts.end()) {
+    if (const auto it = ref.sec_counts.find(symbol); it != ref.sec_counts.end())
+      candidates.sec = it->second;
+    if (const auto it = ref.yahoo_monthly_counts.find(symbol);
+        it != ref.yahoo_monthly_counts.end()) {
       candidates.yahoo_monthly = it->second;
     }
     candidates.fmp = build::read_fmp_counts(symbol, context);
@@ -174,7 +181,8 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     if (!shares.empty()) ++share_sources[shares.steps().back().value.source];
     context.report.bar_rows += prices->bars.size();
     context.report.share_rows += shares.size();
-    builder.add_security(std::move(security), std::move(prices->bars), std::move(prices->provenance));
+    builder.add_security(std::move(security), std::move(prices->bars),
+                         std::move(prices->provenance));
     builder.set_shares(symbol, std::move(shares));
     added.insert(symbol);
     builder.set_actions(symbol, CorporateActions(symbol, std::move(splits), {}));
@@ -192,9 +200,10 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
         if (const auto it = renames.find(m.symbol); it != renames.end()) m.symbol = it->second;
       }
     }
-    std::sort(list.begin(), list.end(), [](const MembershipInterval& a, const MembershipInterval& b) {
-      return std::tie(a.symbol, a.start) < std::tie(b.symbol, b.start);
-    });
+    std::sort(list.begin(), list.end(),
+              [](const MembershipInterval& a, const MembershipInterval& b) {
+                return std::tie(a.symbol, a.start) < std::tie(b.symbol, b.start);
+              });
     for (std::size_t i = 0; i < list.size(); ++i) {
       MembershipInterval m = list[i];
       if (!added.contains(m.symbol)) continue;
@@ -227,7 +236,8 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   // Coverage per index, as `dataset check` computes it on what was written.
   const auto checks = check_dataset(data, metadata, TradingCalendar::nyse());
   for (const auto& c : checks.checks) {
-    context.note("coverage", "", fmt::format("{}: {} ({})", c.name, to_string(c.verdict), c.detail));
+    context.note("coverage", "",
+                 fmt::format("{}: {} ({})", c.name, to_string(c.verdict), c.detail));
   }
   // Paths are written relative to the raw folder, so the report does not depend on where it is.
   std::string text = context.report.render();

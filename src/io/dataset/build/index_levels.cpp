@@ -33,9 +33,10 @@ struct LevelSource {
 
 // Primary sources: the consolidated Yahoo index levels. Funds are split-adjusted closes.
 constexpr LevelSource kLevels[] = {
-    {"SPX", "S&P 500", "zjplab-us-trading-data", "prices/zjplab__US-Trading-Data/data/Indexes/^GSPC.csv",
-     "^GSPC", Format::tz_dated, "hjyssg-tqqq-simulation", "prices/hjyssg__tqqq_simulation/data/^SPX.csv",
-     Format::yfinance, "^SPX"},
+    {"SPX", "S&P 500", "zjplab-us-trading-data",
+     "prices/zjplab__US-Trading-Data/data/Indexes/^GSPC.csv", "^GSPC", Format::tz_dated,
+     "hjyssg-tqqq-simulation", "prices/hjyssg__tqqq_simulation/data/^SPX.csv", Format::yfinance,
+     "^SPX"},
     {"NDX", "Nasdaq-100", "hjyssg-tqqq-simulation", "prices/hjyssg__tqqq_simulation/data/^NDX.csv",
      "^NDX", Format::yfinance, "chief-rich-nasdaq100-data",
      "reference/Chief-rich__nasdaq100-data/2026-08-22_11f03f9/data/ndx_daily/history.csv",
@@ -58,11 +59,15 @@ ImportedSeries read_levels(const std::filesystem::path& file, const char* ticker
                            const char* source_id, Format format) {
   const PriceImportRequest request{ticker, source_id, LoadPolicy::strict};
   const bool index = ticker[0] == '^';
-  const PriceBasis basis = index ? PriceBasis::as_traded() : PriceBasis::split_adjusted(date(2000, 1, 3));
+  const PriceBasis basis =
+      index ? PriceBasis::as_traded() : PriceBasis::split_adjusted(date(2000, 1, 3));
   switch (format) {
-    case Format::tz_dated: return import_tz_dated_index_csv(file, request);
-    case Format::yfinance: return import_yfinance_csv(file, request, basis);
-    case Format::yahoo_split_only: return import_yahoo_csv(file, request, basis);
+    case Format::tz_dated:
+      return import_tz_dated_index_csv(file, request);
+    case Format::yfinance:
+      return import_yfinance_csv(file, request, basis);
+    case Format::yahoo_split_only:
+      return import_yahoo_csv(file, request, basis);
   }
   return {};
 }
@@ -75,8 +80,8 @@ void cross_check(const LevelSource& s, const std::vector<Bar>& primary, BuildCon
   try {
     other = read_levels(file, ticker.c_str(), s.check_source_id, s.check_format);
   } catch (const Error& e) {
-    context.note("index levels", s.id, fmt::format("cross-check source {} unusable: {}",
-                                                   s.check_source_id, e.what()));
+    context.note("index levels", s.id,
+                 fmt::format("cross-check source {} unusable: {}", s.check_source_id, e.what()));
     return;
   }
   std::size_t common = 0;
@@ -109,7 +114,8 @@ IndexLevelsChoice select_index_levels(BuildContext& context) {
   const date from = context.options.history_from;
   const date to = context.options.window_to;
   for (const LevelSource& s : kLevels) {
-    ImportedSeries series = read_levels(context.raw(s.file), s.vendor_ticker, s.source_id, s.format);
+    ImportedSeries series =
+        read_levels(context.raw(s.file), s.vendor_ticker, s.source_id, s.format);
     std::vector<Bar> bars;
     std::copy_if(series.bars.begin(), series.bars.end(), std::back_inserter(bars),
                  [&](const Bar& b) { return from <= b.date && b.date <= to; });

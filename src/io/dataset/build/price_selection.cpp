@@ -53,8 +53,10 @@ ImportedSeries import_source(const PriceSource& source, const std::filesystem::p
   // The as-of date is provisional: it becomes the file's last date below.
   const date provisional(2000, 1, 3);
   switch (source.kind) {
-    case VendorKind::split_only: return import_yahoo_split_adjusted_csv(file, request, provisional);
-    case VendorKind::split_and_dividend: return import_adjusted_ohlcv_csv(file, request, provisional);
+    case VendorKind::split_only:
+      return import_yahoo_split_adjusted_csv(file, request, provisional);
+    case VendorKind::split_and_dividend:
+      return import_adjusted_ohlcv_csv(file, request, provisional);
     case VendorKind::iex:
       return import_alpaca_iex_csv(file, request, PriceBasis::split_adjusted(provisional));
   }
@@ -89,10 +91,11 @@ std::vector<LevelPoint> level_points(const Symbol& symbol, const std::vector<Bar
     // Dividend adjustment scales by at most ~12% over the years covered; splits by far more.
     const auto split = split_ratio_within(ratio, 0.12);
     if (!split) {
-      context.note("prices", symbol.str(),
-                   fmt::format("{}: Yahoo snapshot close {} on {} is {:.4f}x the vendor close {}: no "
-                               "split ratio explains it; snapshot not used",
-                               source_id, q.price, format_iso_date(q.session), ratio, bar->close));
+      context.note(
+          "prices", symbol.str(),
+          fmt::format("{}: Yahoo snapshot close {} on {} is {:.4f}x the vendor close {}: no "
+                      "split ratio explains it; snapshot not used",
+                      source_id, q.price, format_iso_date(q.session), ratio, bar->close));
       continue;
     }
     points.push_back({q.session, *split, ratio / *split});
@@ -146,22 +149,23 @@ void prepend_history(const Symbol& symbol, const PriceSource& chosen, date from,
     std::vector<Bar> head;
     for (const Bar& b : earlier.bars) {
       if (b.date < from || !(b.date < splice)) continue;
-      head.push_back({b.date, b.open * scale, b.high * scale, b.low * scale, b.close * scale,
-                      b.volume});
+      head.push_back(
+          {b.date, b.open * scale, b.high * scale, b.low * scale, b.close * scale, b.volume});
     }
     if (head.empty()) return;
     context.keep(earlier.report);
-    context.note("prices", symbol.str(),
-                 fmt::format("{}..{} taken from {} (split- and dividend-adjusted), scaled x{:.6f} to "
-                             "meet {} on {}; levels there approximate by the dividends paid "
-                             "before {}",
-                             format_iso_date(head.front().date), format_iso_date(head.back().date),
-                             source.id, scale, chosen.id, format_iso_date(splice),
-                             format_iso_date(splice)));
-    provenance.note += fmt::format("{}bars before {} from {}, scaled to meet at {} (levels "
-                                   "approximate by the dividends paid before it)",
-                                   provenance.note.empty() ? "" : "; ", format_iso_date(splice),
-                                   source.id, format_iso_date(splice));
+    context.note(
+        "prices", symbol.str(),
+        fmt::format("{}..{} taken from {} (split- and dividend-adjusted), scaled x{:.6f} to "
+                    "meet {} on {}; levels there approximate by the dividends paid "
+                    "before {}",
+                    format_iso_date(head.front().date), format_iso_date(head.back().date),
+                    source.id, scale, chosen.id, format_iso_date(splice), format_iso_date(splice)));
+    provenance.note += fmt::format(
+        "{}bars before {} from {}, scaled to meet at {} (levels "
+        "approximate by the dividends paid before it)",
+        provenance.note.empty() ? "" : "; ", format_iso_date(splice), source.id,
+        format_iso_date(splice));
     bars.insert(bars.begin(), head.begin(), head.end());
     return;
   }
@@ -237,8 +241,9 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
       }
       if (source.kind == VendorKind::iex) {
         provenance.flagged = true;
-        provenance.note = "Alpaca IEX bars: single-venue closes near, not equal to, the "
-                          "consolidated close; volume is IEX's only";
+        provenance.note =
+            "Alpaca IEX bars: single-venue closes near, not equal to, the "
+            "consolidated close; volume is IEX's only";
       } else if (points.empty()) {
         provenance.note = "level not cross-checked (no Yahoo snapshot for this symbol)";
       }

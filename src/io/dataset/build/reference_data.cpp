@@ -28,11 +28,13 @@ using boost::gregorian::date;
 namespace fs = std::filesystem;
 
 constexpr const char* kSp500Dir = "reference/fja05680__sp500/HEAD_58490ec";
-constexpr const char* kNdxDir = "reference/jmccarrell__n100tickers/HEAD_9a23023/src/nasdaq_100_ticker_history";
+constexpr const char* kNdxDir =
+    "reference/jmccarrell__n100tickers/HEAD_9a23023/src/nasdaq_100_ticker_history";
 constexpr const char* kSp500Constituents =
     "reference/datasets__s-and-p-500-companies/2024-12-27_f455575/data/constituents.csv";
 constexpr const char* kNdxConstituents =
-    "reference/Gary-Strauss__NASDAQ100_Constituents/2025-06-22_accc447/data/nasdaq100_constituents.csv";
+    "reference/Gary-Strauss__NASDAQ100_Constituents/2025-06-22_accc447/data/"
+    "nasdaq100_constituents.csv";
 constexpr const char* kSnapshotsDir = "reference/datasets__s-and-p-500-companies-financials";
 constexpr const char* kFmpDir = "shares/hamletj__finance_assistant/data";
 constexpr const char* kKaggleSnapshot =
@@ -47,7 +49,8 @@ const date kFmpTaken(2025, 6, 30);
 // which session each Yahoo snapshot table shows.
 std::map<Symbol, std::vector<Bar>> reference_closes(BuildContext& context) {
   std::map<Symbol, std::vector<Bar>> out;
-  for (const auto& entry : fs::directory_iterator(context.raw("prices/dane-anderson__equity-signal-engine/data"))) {
+  for (const auto& entry :
+       fs::directory_iterator(context.raw("prices/dane-anderson__equity-signal-engine/data"))) {
     const auto symbol = try_normalise_ticker(entry.path().stem().string());
     if (!symbol) continue;
     try {
@@ -124,7 +127,8 @@ ReferenceData read_reference_data(BuildContext& context) {
   auto ndx = import_ndx_history(context.raw(kNdxDir), LoadPolicy::strict);
   for (const auto& r : ndx.reports) context.keep(r);
   for (const auto& m : ndx.mismatches) {
-    context.note("membership", "", fmt::format("Nasdaq-100 YAML {} ({}): {}", m.year, m.source, m.description));
+    context.note("membership", "",
+                 fmt::format("Nasdaq-100 YAML {} ({}): {}", m.year, m.source, m.description));
   }
   ref.ndx100 = std::move(ndx.intervals);
 
@@ -143,15 +147,16 @@ ReferenceData read_reference_data(BuildContext& context) {
   const TradingCalendar& nyse = TradingCalendar::nyse();
   for (const auto& folder : folders) {
     const date taken = snapshot_folder_date(folder.filename().string());
-    auto snapshot = import_yahoo_financials_snapshot(folder / "data" / "constituents-financials.csv",
-                                                     taken, LoadPolicy::lenient);
+    auto snapshot = import_yahoo_financials_snapshot(
+        folder / "data" / "constituents-financials.csv", taken, LoadPolicy::lenient);
     context.keep(snapshot.report);
     // A table taken after the close shows the previous session; one taken during a session
     // shows intraday prices of no session, and is not used. Decided by matching the
     // consolidated closes of the dane-anderson files.
     const date before = nyse.previous_session(taken);
     const double rate_before = match_rate(snapshot.quotes, before, closes);
-    const double rate_same = nyse.is_session(taken) ? match_rate(snapshot.quotes, taken, closes) : 0.0;
+    const double rate_same =
+        nyse.is_session(taken) ? match_rate(snapshot.quotes, taken, closes) : 0.0;
     if (rate_before < 0.75 && rate_same >= 0.75) {
       for (auto& q : snapshot.quotes) q.session = taken;
     } else if (rate_before < 0.75) {
@@ -162,10 +167,12 @@ ReferenceData read_reference_data(BuildContext& context) {
                                format_iso_date(taken)));
       continue;
     }
-    context.note("snapshots", folder.filename().string(),
-                 fmt::format("shows the {} close ({:.0f}% of checked prices match)",
-                             format_iso_date(snapshot.quotes.empty() ? before : snapshot.quotes.front().session),
-                             std::max(rate_before, rate_same) * 100.0));
+    context.note(
+        "snapshots", folder.filename().string(),
+        fmt::format(
+            "shows the {} close ({:.0f}% of checked prices match)",
+            format_iso_date(snapshot.quotes.empty() ? before : snapshot.quotes.front().session),
+            std::max(rate_before, rate_same) * 100.0));
     for (auto& q : snapshot.quotes) {
       auto& list = context.snapshots[q.symbol];
       if (!(q.price > 0.0)) continue;
@@ -186,8 +193,9 @@ ReferenceData read_reference_data(BuildContext& context) {
       for (auto& q : kaggle.quotes) {
         if (!(q.price > 0.0)) continue;
         auto& list = context.snapshots[q.symbol];
-        const auto at = std::lower_bound(list.begin(), list.end(), q.session,
-                                         [](const SnapshotQuote& a, date d) { return a.session < d; });
+        const auto at =
+            std::lower_bound(list.begin(), list.end(), q.session,
+                             [](const SnapshotQuote& a, date d) { return a.session < d; });
         if (at == list.end() || at->session != q.session) list.insert(at, std::move(q));
       }
     }
@@ -220,7 +228,8 @@ std::vector<Symbol> largest_companies_since(BuildContext& context) {
     const auto symbol = try_normalise_ticker(entry.path().stem().string());
     if (!symbol) continue;
     auto reader = CsvReader::from_file(entry.path());
-    const auto [period, cap, currency] = reader.require_columns({"date", "marketCap", "reportedCurrency"});
+    const auto [period, cap, currency] =
+        reader.require_columns({"date", "marketCap", "reportedCurrency"});
     CsvRow row;
     // Read leniently by hand: a row without a market value simply does not rank; none is
     // loaded into the dataset from here.

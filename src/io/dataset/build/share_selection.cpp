@@ -23,8 +23,9 @@ struct Restated {
 };
 
 void sort_by_date(std::vector<ShareObservation>& list) {
-  std::stable_sort(list.begin(), list.end(),
-                   [](const ShareObservation& a, const ShareObservation& b) { return a.as_of < b.as_of; });
+  std::stable_sort(
+      list.begin(), list.end(),
+      [](const ShareObservation& a, const ShareObservation& b) { return a.as_of < b.as_of; });
   // Same date twice (a count repeated by a second source): keep the first.
   list.erase(std::unique(list.begin(), list.end(),
                          [](const ShareObservation& a, const ShareObservation& b) {
@@ -164,16 +165,18 @@ std::vector<Restated> restate_fmp(const Symbol& symbol, std::vector<ShareObserva
     const auto fmp = nearest(last.observation.as_of);
     measured = last.observation.shares * last.factor / fmp->shares;
     factor = split_ratio_within(measured, 0.08);
-    how = fmt::format("{} count of {}", last.observation.source, format_iso_date(last.observation.as_of));
+    how = fmt::format("{} count of {}", last.observation.source,
+                      format_iso_date(last.observation.as_of));
   }
   if (!factor) {
     factor = 1.0;
     context.note("shares", symbol.str(),
-                 how.empty() ? "fmp_quarterly counts not cross-checked (no snapshot or other count): "
-                               "taken as on the price basis"
-                             : fmt::format("fmp_quarterly counts are {:.3f}x the {}: no split "
-                                           "ratio explains it; taken as they are",
-                                           measured, how));
+                 how.empty()
+                     ? "fmp_quarterly counts not cross-checked (no snapshot or other count): "
+                       "taken as on the price basis"
+                     : fmt::format("fmp_quarterly counts are {:.3f}x the {}: no split "
+                                   "ratio explains it; taken as they are",
+                                   measured, how));
   } else if (*factor != 1.0) {
     context.note("shares", symbol.str(),
                  fmt::format("fmp_quarterly counts predate a split: restated x{} (measured against "
@@ -200,13 +203,15 @@ std::vector<Split> merge_detected_splits(std::vector<Split> a, std::vector<Split
     same->earliest_after = std::min(*same->earliest_after, *s.earliest_after);
     same->effective = std::max(same->effective, s.effective);
   }
-  std::sort(a.begin(), a.end(), [](const Split& x, const Split& y) { return x.effective < y.effective; });
+  std::sort(a.begin(), a.end(),
+            [](const Split& x, const Split& y) { return x.effective < y.effective; });
   return a;
 }
 
 SharesRecord to_record(const Restated& r) {
-  return SharesRecord{r.observation.shares * r.factor, r.observation.shares, r.factor,
-                      r.observation.measure,          r.observation.source, r.observation.reference};
+  return SharesRecord{
+      r.observation.shares * r.factor, r.observation.shares, r.factor,
+      r.observation.measure,           r.observation.source, r.observation.reference};
 }
 
 }  // namespace
@@ -221,7 +226,8 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
     return {};
   }
   if (prices.bars.basis().dividend_adjusted) {
-    context.note("shares", symbol.str(), "no count: prices are dividend-adjusted, so no market value");
+    context.note("shares", symbol.str(),
+                 "no count: prices are dividend-adjusted, so no market value");
     return {};
   }
   // Counts from more than a year before the first bar never apply; dropping them also keeps
@@ -249,10 +255,11 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
       restate_fmp(symbol, candidates.fmp, snapshot_shares, best_point_in_time, context));
   std::vector<Restated> implied;
   for (const auto& [session, shares] : snapshot_shares) {
-    implied.push_back({ShareObservation{symbol, session, shares, prices.bars.basis().split,
-                                        "Yahoo snapshot market cap / close", "yahoo_snapshot",
-                                        fmt::format("snapshot of the {} close", format_iso_date(session))},
-                       1.0});
+    implied.push_back(
+        {ShareObservation{symbol, session, shares, prices.bars.basis().split,
+                          "Yahoo snapshot market cap / close", "yahoo_snapshot",
+                          fmt::format("snapshot of the {} close", format_iso_date(session))},
+         1.0});
   }
   by_priority.push_back(std::move(implied));
 

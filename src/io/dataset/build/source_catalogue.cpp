@@ -16,8 +16,8 @@ DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
   m.sources = {
       {"growwanalysis-nasdaq100", "growwanalysis/nasdaq100", "51b1d5ba", yahoo,
        "daily OHLCV, Close adjusted for splits only, 2020-01-02..2026-04-24"},
-      {"dane-anderson-equity-signal-engine", "dane-anderson/equity-signal-engine", "2cfbb329", yahoo,
-       "daily OHLCV, Close adjusted for splits only, 2021-04-12..2026-04-10; SPY"},
+      {"dane-anderson-equity-signal-engine", "dane-anderson/equity-signal-engine", "2cfbb329",
+       yahoo, "daily OHLCV, Close adjusted for splits only, 2021-04-12..2026-04-10; SPY"},
       {"carlosgberreteaga-trading-ai", "CarlosGBerreteaga/trading-ai", "5d39eb6b", yahoo,
        "daily OHLC adjusted for splits and dividends as of 2025-10-08 (dividends undone here)"},
       {"dsci560-lab4", "dsci560-spr26/lab4", "afa137f3", yahoo,
@@ -37,9 +37,10 @@ DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
        "S&P 500 constituents with GICS sector and CIK, 2024-12-27"},
       {"gary-strauss-nasdaq100-constituents", "Gary-Strauss/NASDAQ100_Constituents", "accc447",
        "MIT", "Nasdaq-100 constituents with GICS sector"},
-      {"yahoo_snapshot", "datasets/s-and-p-500-companies-financials", "9 commits 2024-10-10..2025-02-01",
-       "ODC-PDDL", "point-in-time closes and market caps, used to undo dividend adjustments, "
-                   "check levels and restate share counts"},
+      {"yahoo_snapshot", "datasets/s-and-p-500-companies-financials",
+       "9 commits 2024-10-10..2025-02-01", "ODC-PDDL",
+       "point-in-time closes and market caps, used to undo dividend adjustments, "
+       "check levels and restate share counts"},
       {"sec_points", "dgunning/edgartools", "ca5a70094d", "MIT",
        "SEC cover-page share counts (dei:EntityCommonStockSharesOutstanding), as reported"},
       {"yahoo_monthly_shares", "s-koirala/MarketCapBacktest", "", "not stated",
