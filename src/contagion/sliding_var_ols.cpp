@@ -1,4 +1,5 @@
 #include "detail/sliding_var_ols.hpp"
+#include "detail/small_gemm.hpp"
 
 #include <marketshock/contagion/least_squares.hpp>
 
@@ -114,9 +115,11 @@ bool SlidingVarOls::solve_by_qr(Eigen::Index e) {
 }
 
 void SlidingVarOls::finish_fit() {
-  coefficients_.noalias() = p_inv_ * sxy_;
+  coefficients_.resize(k1_, n_);
+  small_gemm(GemmUpdate::assign, p_inv_, sxy_, GemmOperand::plain, coefficients_);
   sigma_ = syy_;
-  sigma_.noalias() -= sxy_.transpose() * coefficients_;
+  sxy_t_ = sxy_.transpose();
+  small_gemm(GemmUpdate::subtract, sxy_t_, coefficients_, GemmOperand::plain, sigma_);
   // Exactly symmetric (the products are so only up to rounding), then df-corrected.
   sigma_.triangularView<Eigen::StrictlyUpper>() = sigma_.transpose();
   sigma_ /= static_cast<double>(eqs_ - k1_);

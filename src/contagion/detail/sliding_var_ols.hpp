@@ -52,7 +52,7 @@ class SlidingVarOls {
   Eigen::Index last_e_ = -1;
   int slides_ = 0;
   Eigen::VectorXd x_, px_;
-  Eigen::MatrixXd p_inv_, sxy_, syy_, coefficients_, sigma_;
+  Eigen::MatrixXd p_inv_, sxy_, sxy_t_, syy_, coefficients_, sigma_;
 };
 
 }  // namespace marketshock::contagion::detail
