@@ -1,5 +1,6 @@
 #include <marketshock/contagion/rolling_connectedness.hpp>
 
+#include "detail/blocked_cholesky.hpp"
 #include "detail/sliding_var_ols.hpp"
 #include "detail/small_gemm.hpp"
 #include "detail/stability.hpp"
@@ -7,7 +8,7 @@
 #include <marketshock/contagion/connectedness.hpp>
 #include <marketshock/core/require.hpp>
 
-#include <Eigen/Cholesky>
+#include <Eigen/Core>
 
 #include <algorithm>
 #include <cmath>
@@ -73,8 +74,8 @@ class RollingWorker {
   void estimate(Eigen::Index w, Eigen::Index e) {
     const StatStatus fitted = ols_.fit(e);
     if (!is_usable(fitted)) return finish(w, fitted);
-    llt_s_.compute(ols_.sigma());
-    if (llt_s_.info() != Eigen::Success) return finish(w, StatStatus::singular_covariance);
+    ls_ = ols_.sigma();
+    if (!detail::cholesky_in_place(ls_)) return finish(w, StatStatus::singular_covariance);
     gfevd();
     if (options_.check_stability) {
       const StabilityCheck check = stability();
@@ -98,7 +99,6 @@ class RollingWorker {
   void gfevd() {
     const auto horizon = static_cast<Eigen::Index>(options_.horizon);
     const Eigen::MatrixXd& sigma = ols_.sigma();
-    ls_ = llt_s_.matrixL();
     phi_.resize(static_cast<std::size_t>(p_));
     for (Eigen::Index l = 0; l < p_; ++l)
       phi_[static_cast<std::size_t>(l)] = ols_.slopes().middleRows(l * n_, n_).transpose();
@@ -138,7 +138,8 @@ class RollingWorker {
         check.spectral_radius = std::pow(bound, 1.0 / (horizon - 1));
         return check;
       }
-      Eigen::MatrixXd power = llt_s_.matrixL().solve(k_hist_[0]);
+      Eigen::MatrixXd power = k_hist_[0];
+      detail::solve_lower_in_place(ls_, power);
       return detail::certify_stability(phi, power, horizon - 1);
     }
     const Eigen::Index k = n_ * p_;
@@ -153,7 +154,6 @@ class RollingWorker {
   RollingConnectedness& out_;
   detail::SlidingVarOls ols_;
   Eigen::Index n_, p_, w_;
-  Eigen::LLT<Eigen::MatrixXd> llt_s_;
   Eigen::MatrixXd ls_, num_, theta_;
   std::vector<Eigen::MatrixXd> phi_;
   Eigen::VectorXd den_;
