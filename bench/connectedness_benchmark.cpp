@@ -4,6 +4,8 @@
 #include <marketshock/contagion/rolling_connectedness.hpp>
 #include <marketshock/contagion/var_model.hpp>
 
+#include "detail/small_gemm.hpp"
+
 #include <benchmark/benchmark.h>
 
 #include <Eigen/Core>
@@ -46,5 +48,33 @@ void BM_RollingConnectedness(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * 200);
 }
 BENCHMARK(BM_RollingConnectedness)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// One 100 x 100 x 100 product (the GFEVD step K_h = Phi K_{h-1}) with each kernel this processor
+// runs: portable (Eigen, with the build's flags), AVX2 + FMA, AVX-512F. Counters: GFLOPS.
+void BM_SmallGemm(benchmark::State& state) {
+  namespace detail = marketshock::contagion::detail;
+  const auto kernel = static_cast<detail::GemmKernel>(state.range(0));
+  if (!detail::gemm_kernel_supported(kernel)) {
+    state.SkipWithError("this processor lacks the kernel's instructions");
+    return;
+  }
+  state.SetLabel(detail::gemm_kernel_name(kernel));
+  const Eigen::MatrixXd a = simulated_returns(100, 100);
+  const Eigen::MatrixXd b = simulated_returns(100, 100);
+  Eigen::MatrixXd c(100, 100);
+  for (auto _ : state) {
+    detail::small_gemm(kernel, detail::GemmUpdate::assign, a, b, detail::GemmOperand::plain, c);
+    benchmark::DoNotOptimize(c.data());
+    benchmark::ClobberMemory();
+  }
+  state.counters["GFLOPS"] =
+      benchmark::Counter(2e-3 * static_cast<double>(state.iterations()),  // 2e6 flop
+                         benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_SmallGemm)
+    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::portable))
+    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::avx2))
+    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::avx512))
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

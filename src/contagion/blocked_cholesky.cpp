@@ -54,9 +54,8 @@ bool cholesky_in_place(Eigen::Ref<Eigen::MatrixXd> a) {
     solve_panel(a.block(k0, k0, kb, kb), a.block(k0 + kb, k0, rest, kb));
     // Both triangles of A22 are updated (the kernels have no triangular output); only the lower
     // one is read later.
-    small_gemm(GemmUpdate::subtract, a.block(k0 + kb, k0, rest, kb),
-               a.block(k0 + kb, k0, rest, kb), GemmOperand::transposed,
-               a.block(k0 + kb, k0 + kb, rest, rest));
+    small_gemm(GemmUpdate::subtract, a.block(k0 + kb, k0, rest, kb), a.block(k0 + kb, k0, rest, kb),
+               GemmOperand::transposed, a.block(k0 + kb, k0 + kb, rest, rest));
   }
   a.triangularView<Eigen::StrictlyUpper>().setZero();
   return true;

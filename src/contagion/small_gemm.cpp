@@ -60,14 +60,14 @@ void portable_gemm(GemmUpdate update, const Eigen::Ref<const Eigen::MatrixXd>& a
 constexpr int kBlockRows = 8;
 
 struct BlockArgs {
-  const double* a;       // the block's first row; column kk at a + kk * lda
+  const double* a;  // the block's first row; column kk at a + kk * lda
   Index lda;
   const double* packed;  // op(B) packed: element (kk, j) at packed[kk * stride + j]
   Index stride;          // the kernel's block width
   Index depth;
-  double* c;             // the block's first element; column j at c + j * ldc
+  double* c;  // the block's first element; column j at c + j * ldc
   Index ldc;
-  int rows;              // 1..kBlockRows
+  int rows;  // 1..kBlockRows
 };
 
 using BlockFunction = void (*)(const BlockArgs&, GemmUpdate);
@@ -228,7 +228,7 @@ void simd_gemm(GemmUpdate update, const Eigen::Ref<const Eigen::MatrixXd>& a,
     // column's diagonal, which halves the work.
     const Index depth = operand == GemmOperand::transposed_lower ? std::min(k, j0 + cols) : k;
     pack_b(b, operand, j0, cols, depth, kWidth, packed.data());
-    BlockArgs args{a.data(), a.outerStride(), packed.data(), kWidth,
+    BlockArgs args{a.data(), a.outerStride(), packed.data(),   kWidth,
                    depth,    nullptr,         c.outerStride(), kBlockRows};
     for (Index i0 = 0; i0 < m; i0 += kBlockRows) {
       args.a = a.data() + i0;

@@ -2,8 +2,8 @@
 // solve) against Eigen's LLT and triangular solve, across the 16-column panel edges.
 #include "detail/blocked_cholesky.hpp"
 
-#include <Eigen/Cholesky>
 #include <gtest/gtest.h>
+#include <Eigen/Cholesky>
 
 #include <limits>
 #include <random>

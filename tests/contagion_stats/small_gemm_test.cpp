@@ -58,9 +58,9 @@ std::vector<GemmKernel> supported_kernels() {
 TEST(SmallGemm, EveryKernelMatchesAPlainLoop) {
   std::mt19937_64 rng(20250127);
   // (m, k, n): single elements, each side of the 8-row and 6/12-column blocks, Task C's size.
-  const std::vector<std::tuple<int, int, int>> shapes = {
-      {1, 1, 1}, {3, 2, 5}, {8, 8, 6}, {9, 7, 7}, {16, 5, 12}, {15, 13, 13}, {17, 30, 25},
-      {100, 101, 100}};
+  const std::vector<std::tuple<int, int, int>> shapes = {{1, 1, 1},    {3, 2, 5},      {8, 8, 6},
+                                                         {9, 7, 7},    {16, 5, 12},    {15, 13, 13},
+                                                         {17, 30, 25}, {100, 101, 100}};
   const GemmOperand operands[] = {GemmOperand::plain, GemmOperand::transposed,
                                   GemmOperand::transposed_lower};
   const GemmUpdate updates[] = {GemmUpdate::assign, GemmUpdate::add, GemmUpdate::subtract,

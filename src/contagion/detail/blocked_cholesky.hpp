@@ -19,6 +19,7 @@ namespace marketshock::contagion::detail {
 /// Overwrites `b` with L^-1 b for lower-triangular `l` with a non-zero diagonal (the stability
 /// certificate's L^-1 K), blocked the same way: the products with the rows already solved go to
 /// small_gemm.
-void solve_lower_in_place(const Eigen::Ref<const Eigen::MatrixXd>& l, Eigen::Ref<Eigen::MatrixXd> b);
+void solve_lower_in_place(const Eigen::Ref<const Eigen::MatrixXd>& l,
+                          Eigen::Ref<Eigen::MatrixXd> b);
 
 }  // namespace marketshock::contagion::detail
