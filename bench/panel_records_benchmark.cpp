@@ -67,10 +67,9 @@ void BM_PanelRecords_MergePart(benchmark::State& state) {
   const auto part = ranking.scan(panel.rows());
   for (auto _ : state) {
     state.PauseTiming();
-    auto copy = part;
     MarketValueLossRanking fresh(panel.symbols, panel.steps(), 100);
     state.ResumeTiming();
-    fresh.merge(std::move(copy));
+    fresh.merge(part);
   }
 }
 BENCHMARK(BM_PanelRecords_MergePart)->Unit(benchmark::kMicrosecond);

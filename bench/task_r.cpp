@@ -48,7 +48,7 @@ class RankingConsumer final : public io::PriceChunkConsumer {
       part = std::move(it->second);
       parts_.erase(it);
     }
-    ranking_.merge(std::move(part));
+    ranking_.merge(part);
   }
 
  private:

@@ -13,7 +13,7 @@ namespace {
 using boost::gregorian::date;
 using namespace marketshock;
 
-const char* kSource =
+constexpr const char* kSource =
     "Source: marketshock embedded dataset (Yahoo Finance prices; SEC, Yahoo and FMP share counts)";
 
 }  // namespace

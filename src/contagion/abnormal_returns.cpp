@@ -38,8 +38,9 @@ std::optional<ReturnModel> try_parse_return_model(std::string_view text) noexcep
   return std::nullopt;
 }
 
-NormalReturnFit fit_normal_returns(ReturnModel model, Eigen::Ref<const Eigen::VectorXd> security,
-                                   Eigen::Ref<const Eigen::VectorXd> market,
+NormalReturnFit fit_normal_returns(ReturnModel model,
+                                   const Eigen::Ref<const Eigen::VectorXd>& security,
+                                   const Eigen::Ref<const Eigen::VectorXd>& market,
                                    std::size_t min_observations) {
   MARKETSHOCK_REQUIRE(security.size() == market.size(),
                       "normal-return fit: {} security returns but {} benchmark returns",
@@ -105,8 +106,8 @@ double normal_return(const NormalReturnFit& fit, double market_return) noexcept 
 }
 
 Eigen::VectorXd abnormal_returns(const NormalReturnFit& fit,
-                                 Eigen::Ref<const Eigen::VectorXd> security,
-                                 Eigen::Ref<const Eigen::VectorXd> market) {
+                                 const Eigen::Ref<const Eigen::VectorXd>& security,
+                                 const Eigen::Ref<const Eigen::VectorXd>& market) {
   MARKETSHOCK_REQUIRE(security.size() == market.size(),
                       "abnormal returns: {} security returns but {} benchmark returns",
                       security.size(), market.size());
@@ -120,7 +121,7 @@ Eigen::VectorXd abnormal_returns(const NormalReturnFit& fit,
 }
 
 double abnormal_sum_variance(const NormalReturnFit& fit,
-                             Eigen::Ref<const Eigen::VectorXd> market_window) {
+                             const Eigen::Ref<const Eigen::VectorXd>& market_window) {
   if (!is_usable(fit.status)) return kNaN;
   const auto days = static_cast<double>(market_window.size());
   const double n = static_cast<double>(fit.observations);

@@ -12,7 +12,7 @@ namespace marketshock::contagion {
 namespace {
 
 // Type-7 quantile of the finite values of `x`; NaN with fewer than `min_count` of them.
-double quantile_of(Eigen::Ref<const Eigen::VectorXd> x, double q, std::size_t min_count) {
+double quantile_of(const Eigen::Ref<const Eigen::VectorXd>& x, double q, std::size_t min_count) {
   std::vector<double> v;
   v.reserve(static_cast<std::size_t>(x.size()));
   for (Eigen::Index t = 0; t < x.size(); ++t) {
@@ -28,7 +28,7 @@ double quantile_of(Eigen::Ref<const Eigen::VectorXd> x, double q, std::size_t mi
 
 }  // namespace
 
-CoExceedances co_exceedances(Eigen::Ref<const Eigen::MatrixXd> returns,
+CoExceedances co_exceedances(const Eigen::Ref<const Eigen::MatrixXd>& returns,
                              const CoExceedanceOptions& options) {
   MARKETSHOCK_REQUIRE(options.quantile > 0.0 && options.quantile < 1.0,
                       "co-exceedances: quantile {} is outside (0, 1)", options.quantile);

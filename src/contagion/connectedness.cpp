@@ -23,8 +23,9 @@ Connectedness unusable(Eigen::Index n, StatStatus status) {
 
 }  // namespace
 
-Eigen::MatrixXd generalized_fevd(Eigen::Ref<const Eigen::MatrixXd> coefficients,
-                                 Eigen::Ref<const Eigen::MatrixXd> sigma, std::size_t horizon) {
+Eigen::MatrixXd generalized_fevd(const Eigen::Ref<const Eigen::MatrixXd>& coefficients,
+                                 const Eigen::Ref<const Eigen::MatrixXd>& sigma,
+                                 std::size_t horizon) {
   const Eigen::Index n = sigma.rows();
   MARKETSHOCK_REQUIRE(sigma.cols() == n && n > 0, "GFEVD: Sigma is {} x {}", n, sigma.cols());
   MARKETSHOCK_REQUIRE(coefficients.rows() == n,
@@ -49,7 +50,7 @@ Eigen::MatrixXd generalized_fevd(Eigen::Ref<const Eigen::MatrixXd> coefficients,
   return theta;
 }
 
-Connectedness connectedness_from_fevd(Eigen::Ref<const Eigen::MatrixXd> theta) {
+Connectedness connectedness_from_fevd(const Eigen::Ref<const Eigen::MatrixXd>& theta) {
   const Eigen::Index n = theta.rows();
   MARKETSHOCK_REQUIRE(n > 0 && theta.cols() == n, "connectedness: theta is {} x {}", n,
                       theta.cols());

@@ -53,9 +53,9 @@ Eigen::Index seg_size(RelativeWindow w) {
 }
 
 WindowAbnormal window_abnormal(const NormalReturnFit& fit, RelativeWindow w,
-                               Eigen::Ref<const Eigen::VectorXd> returns,
-                               Eigen::Ref<const Eigen::VectorXd> market,
-                               Eigen::Ref<const Eigen::VectorXd> abnormal) {
+                               const Eigen::Ref<const Eigen::VectorXd>& returns,
+                               const Eigen::Ref<const Eigen::VectorXd>& market,
+                               const Eigen::Ref<const Eigen::VectorXd>& abnormal) {
   WindowAbnormal out;
   out.window = w;
   if (!is_usable(fit.status)) return out;
@@ -107,9 +107,9 @@ std::optional<RelativeWindow> try_parse_relative_window(std::string_view text) n
   return RelativeWindow{*first, *last};
 }
 
-FirmEventStudy firm_event_study(Eigen::Ref<const Eigen::VectorXd> returns,
-                                Eigen::Ref<const Eigen::VectorXd> market, Eigen::Index event_row,
-                                const EventStudySpec& spec) {
+FirmEventStudy firm_event_study(const Eigen::Ref<const Eigen::VectorXd>& returns,
+                                const Eigen::Ref<const Eigen::VectorXd>& market,
+                                Eigen::Index event_row, const EventStudySpec& spec) {
   MARKETSHOCK_REQUIRE(returns.size() == market.size(),
                       "event study: {} firm returns but {} benchmark returns", returns.size(),
                       market.size());
@@ -141,8 +141,8 @@ FirmEventStudy firm_event_study(Eigen::Ref<const Eigen::VectorXd> returns,
   return out;
 }
 
-std::vector<FirmEventStudy> event_study(Eigen::Ref<const Eigen::MatrixXd> returns,
-                                        Eigen::Ref<const Eigen::MatrixXd> market,
+std::vector<FirmEventStudy> event_study(const Eigen::Ref<const Eigen::MatrixXd>& returns,
+                                        const Eigen::Ref<const Eigen::MatrixXd>& market,
                                         Eigen::Index event_row, const EventStudySpec& spec) {
   MARKETSHOCK_REQUIRE(market.cols() == 1 || market.cols() == returns.cols(),
                       "event study: {} benchmark columns for {} firms", market.cols(),

@@ -17,8 +17,8 @@ struct WindowMoments {
   bool constant = false;
 };
 
-WindowMoments moments(Eigen::Ref<const Eigen::VectorXd> x, Eigen::Ref<const Eigen::VectorXd> y,
-                      RowRange rows) {
+WindowMoments moments(const Eigen::Ref<const Eigen::VectorXd>& x,
+                      const Eigen::Ref<const Eigen::VectorXd>& y, RowRange rows) {
   const Eigen::ArrayXd xs = x.segment(rows.begin, rows.size()).array();
   const Eigen::ArrayXd ys = y.segment(rows.begin, rows.size()).array();
   const Eigen::Array<bool, Eigen::Dynamic, 1> both = xs.isFinite() && ys.isFinite();
@@ -51,9 +51,9 @@ void check_range(RowRange r, Eigen::Index rows, const char* name) {
 
 }  // namespace
 
-ForbesRigobonResult forbes_rigobon(Eigen::Ref<const Eigen::VectorXd> source,
-                                   Eigen::Ref<const Eigen::VectorXd> target, RowRange tranquil,
-                                   RowRange turmoil, std::size_t min_days) {
+ForbesRigobonResult forbes_rigobon(const Eigen::Ref<const Eigen::VectorXd>& source,
+                                   const Eigen::Ref<const Eigen::VectorXd>& target,
+                                   RowRange tranquil, RowRange turmoil, std::size_t min_days) {
   MARKETSHOCK_REQUIRE(source.size() == target.size(),
                       "Forbes-Rigobon: {} source returns but {} target returns", source.size(),
                       target.size());
@@ -91,10 +91,10 @@ ForbesRigobonResult forbes_rigobon(Eigen::Ref<const Eigen::VectorXd> source,
   return r;
 }
 
-std::vector<ForbesRigobonResult> forbes_rigobon_each(Eigen::Ref<const Eigen::VectorXd> source,
-                                                     Eigen::Ref<const Eigen::MatrixXd> targets,
-                                                     RowRange tranquil, RowRange turmoil,
-                                                     std::size_t min_days) {
+std::vector<ForbesRigobonResult> forbes_rigobon_each(
+    const Eigen::Ref<const Eigen::VectorXd>& source,
+    const Eigen::Ref<const Eigen::MatrixXd>& targets, RowRange tranquil, RowRange turmoil,
+    std::size_t min_days) {
   MARKETSHOCK_REQUIRE(source.size() == targets.rows(),
                       "Forbes-Rigobon: {} source returns but {} target rows", source.size(),
                       targets.rows());

@@ -8,8 +8,8 @@
 
 namespace marketshock::contagion {
 
-LeastSquaresFit least_squares(Eigen::Ref<const Eigen::MatrixXd> design,
-                              Eigen::Ref<const Eigen::MatrixXd> response) {
+LeastSquaresFit least_squares(const Eigen::Ref<const Eigen::MatrixXd>& design,
+                              const Eigen::Ref<const Eigen::MatrixXd>& response) {
   MARKETSHOCK_REQUIRE(design.rows() == response.rows(),
                       "least squares: design has {} rows, response {}", design.rows(),
                       response.rows());

@@ -50,7 +50,7 @@ std::string_view to_string(CappingStatus status) noexcept {
   return "unknown";
 }
 
-CappingResult cap_issuer_weights(Eigen::Ref<const Eigen::VectorXd> market_values,
+CappingResult cap_issuer_weights(const Eigen::Ref<const Eigen::VectorXd>& market_values,
                                  const CappingRule& rule) {
   MARKETSHOCK_REQUIRE(market_values.size() > 0, "capping needs at least one issuer");
   for (Eigen::Index i = 0; i < market_values.size(); ++i) {

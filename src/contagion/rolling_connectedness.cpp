@@ -163,7 +163,7 @@ class RollingWorker {
 
 }  // namespace
 
-RollingConnectedness rolling_connectedness(Eigen::Ref<const Eigen::MatrixXd> returns,
+RollingConnectedness rolling_connectedness(const Eigen::Ref<const Eigen::MatrixXd>& returns,
                                            const RollingConnectednessOptions& options) {
   const Eigen::Index t_rows = returns.rows();
   const Eigen::Index n = returns.cols();

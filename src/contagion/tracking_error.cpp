@@ -8,8 +8,8 @@
 namespace marketshock::contagion {
 
 TrackingError tracking_error(std::span<const boost::gregorian::date> sessions,
-                             Eigen::Ref<const Eigen::VectorXd> rebuilt,
-                             Eigen::Ref<const Eigen::VectorXd> actual) {
+                             const Eigen::Ref<const Eigen::VectorXd>& rebuilt,
+                             const Eigen::Ref<const Eigen::VectorXd>& actual) {
   MARKETSHOCK_REQUIRE(rebuilt.size() == actual.size() &&
                           static_cast<std::size_t>(rebuilt.size()) == sessions.size(),
                       "tracking error needs equal lengths: {} sessions, {} rebuilt, {} actual",

@@ -16,7 +16,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-Eigen::Index check_shape(Eigen::Ref<const Eigen::MatrixXd> coefficients) {
+Eigen::Index check_shape(const Eigen::Ref<const Eigen::MatrixXd>& coefficients) {
   const Eigen::Index n = coefficients.rows();
   MARKETSHOCK_REQUIRE(n > 0 && coefficients.cols() > 0 && coefficients.cols() % n == 0,
                       "VAR coefficients are {} x {}: expected N x (N p)", n, coefficients.cols());
@@ -27,8 +27,8 @@ Eigen::Index check_shape(Eigen::Ref<const Eigen::MatrixXd> coefficients) {
 
 namespace detail {
 
-StabilityCheck certify_stability(Eigen::Ref<const Eigen::MatrixXd> companion, Eigen::MatrixXd power,
-                                 int exponent) {
+StabilityCheck certify_stability(const Eigen::Ref<const Eigen::MatrixXd>& companion,
+                                 Eigen::MatrixXd power, int exponent) {
   StabilityCheck check;
   if (!companion.allFinite()) return check;
   for (;;) {
@@ -59,7 +59,7 @@ Eigen::MatrixXd VarModel::lag_matrix(std::size_t l) const {
   return coefficients.middleCols(static_cast<Eigen::Index>(l - 1) * n, n);
 }
 
-Eigen::MatrixXd companion_matrix(Eigen::Ref<const Eigen::MatrixXd> coefficients) {
+Eigen::MatrixXd companion_matrix(const Eigen::Ref<const Eigen::MatrixXd>& coefficients) {
   const Eigen::Index n = check_shape(coefficients);
   const Eigen::Index np = coefficients.cols();
   Eigen::MatrixXd c = Eigen::MatrixXd::Zero(np, np);
@@ -68,12 +68,12 @@ Eigen::MatrixXd companion_matrix(Eigen::Ref<const Eigen::MatrixXd> coefficients)
   return c;
 }
 
-StabilityCheck check_stability(Eigen::Ref<const Eigen::MatrixXd> coefficients) {
+StabilityCheck check_stability(const Eigen::Ref<const Eigen::MatrixXd>& coefficients) {
   const Eigen::MatrixXd c = companion_matrix(coefficients);
   return detail::certify_stability(c, c, 1);
 }
 
-std::vector<Eigen::MatrixXd> ma_coefficients(Eigen::Ref<const Eigen::MatrixXd> coefficients,
+std::vector<Eigen::MatrixXd> ma_coefficients(const Eigen::Ref<const Eigen::MatrixXd>& coefficients,
                                              std::size_t horizon) {
   const Eigen::Index n = check_shape(coefficients);
   MARKETSHOCK_REQUIRE(horizon >= 1, "MA coefficients: the horizon must be at least 1");
@@ -91,7 +91,7 @@ std::vector<Eigen::MatrixXd> ma_coefficients(Eigen::Ref<const Eigen::MatrixXd> c
   return a;
 }
 
-VarModel fit_var(Eigen::Ref<const Eigen::MatrixXd> y, std::size_t lags) {
+VarModel fit_var(const Eigen::Ref<const Eigen::MatrixXd>& y, std::size_t lags) {
   const Eigen::Index t_rows = y.rows();
   const Eigen::Index n = y.cols();
   MARKETSHOCK_REQUIRE(lags >= 1, "VAR: the lag order must be at least 1");

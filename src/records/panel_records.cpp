@@ -106,8 +106,8 @@ MarketValueLossRanking::Part MarketValueLossRanking::scan(const PanelRowsView& r
   };
   std::vector<State> state(securities);
   Part part;
-  part.top.reserve(k_);
-  TopK top(part.top, k_);
+  part.top_.reserve(k_);
+  TopK top(part.top_, k_);
   const std::uint32_t* const offsets = shares_.offsets.data();
   const date* const effective = shares_.effective_dates.data();
   const std::int64_t* const counts = shares_.shares.data();
@@ -115,7 +115,7 @@ MarketValueLossRanking::Part MarketValueLossRanking::scan(const PanelRowsView& r
     const std::uint32_t s = rows.security[i];
     const date day = rows.dates[i];
     if (s >= securities) {
-      ++part.summary.rows_without_shares;
+      ++part.summary_.rows_without_shares;
       continue;
     }
     const auto day_number = static_cast<std::uint32_t>(day.day_number());
@@ -135,18 +135,18 @@ MarketValueLossRanking::Part MarketValueLossRanking::scan(const PanelRowsView& r
     const std::int64_t shares = step > offsets[s] ? counts[step - 1] : 0;
     std::int64_t value = 0;
     if (shares == 0) {
-      ++part.summary.rows_without_shares;
+      ++part.summary_.rows_without_shares;
     } else {
       value = value_cents(close, shares, symbols_[s], day);
     }
     if (!st.seen) {
-      part.first_rows.push_back({s, day, close, shares});
+      part.first_rows_.push_back({s, day, close, shares});
       st.seen = true;
     } else if (shares != 0) {
       if (st.shares == 0) {
-        ++part.summary.rows_without_previous_shares;
+        ++part.summary_.rows_without_previous_shares;
       } else {
-        ++part.summary.candidates;
+        ++part.summary_.candidates;
         const std::int64_t change = value - st.value_cents;
         if (change <= top.threshold()) {
           top.offer(MarketValueLoss{symbols_[s], s, day, date(st.day), st.close_cents, close,
@@ -160,18 +160,18 @@ MarketValueLossRanking::Part MarketValueLossRanking::scan(const PanelRowsView& r
     st.shares = shares;
     st.value_cents = value;
   }
-  part.summary.rows = n;
-  part.last_rows.reserve(part.first_rows.size());
-  for (const Part::Row& first : part.first_rows) {
+  part.summary_.rows = n;
+  part.last_rows_.reserve(part.first_rows_.size());
+  for (const Part::Row& first : part.first_rows_) {
     const State& st = state[first.security];
-    part.last_rows.push_back({first.security, date(st.day), st.close_cents, st.shares});
+    part.last_rows_.push_back({first.security, date(st.day), st.close_cents, st.shares});
   }
   return part;
 }
 
-void MarketValueLossRanking::merge(Part part) {
+void MarketValueLossRanking::merge(const Part& part) {
   TopK top(top_, k_);
-  for (const Part::Row& row : part.first_rows) {
+  for (const Part::Row& row : part.first_rows_) {
     const Part::Row& last = last_[row.security];
     if (last.date.is_not_a_date()) continue;
     if (!(last.date < row.date)) throw_out_of_order(symbols_[row.security], row.date, last.date);
@@ -189,12 +189,12 @@ void MarketValueLossRanking::merge(Part part) {
                               row.close_cents, last.shares, row.shares, previous_value,
                               value - previous_value});
   }
-  for (const Part::Row& row : part.last_rows) last_[row.security] = row;
-  for (const MarketValueLoss& loss : part.top) top.offer(loss);
-  summary_.rows += part.summary.rows;
-  summary_.candidates += part.summary.candidates;
-  summary_.rows_without_shares += part.summary.rows_without_shares;
-  summary_.rows_without_previous_shares += part.summary.rows_without_previous_shares;
+  for (const Part::Row& row : part.last_rows_) last_[row.security] = row;
+  for (const MarketValueLoss& loss : part.top_) top.offer(loss);
+  summary_.rows += part.summary_.rows;
+  summary_.candidates += part.summary_.candidates;
+  summary_.rows_without_shares += part.summary_.rows_without_shares;
+  summary_.rows_without_previous_shares += part.summary_.rows_without_previous_shares;
 }
 
 std::vector<MarketValueLoss> MarketValueLossRanking::losses() const {

@@ -41,6 +41,7 @@ void TextTable::add_row(std::vector<std::string> cells) {
 
 std::string TextTable::render() const {
   std::vector<std::size_t> widths;
+  widths.reserve(columns_.size());
   for (const Column& c : columns_) widths.push_back(display_width(c.heading));
   for (const auto& row : rows_) {
     for (std::size_t j = 0; j < row.size(); ++j)

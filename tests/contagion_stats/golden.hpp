@@ -66,8 +66,8 @@ inline Eigen::MatrixXd matrix(const nlohmann::json& j) {
 }
 
 /// Max |a - b| over entries, NaN matching NaN; +inf on a shape or NaN mismatch.
-inline double max_abs_diff(Eigen::Ref<const Eigen::MatrixXd> a,
-                           Eigen::Ref<const Eigen::MatrixXd> b) {
+inline double max_abs_diff(const Eigen::Ref<const Eigen::MatrixXd>& a,
+                           const Eigen::Ref<const Eigen::MatrixXd>& b) {
   if (a.rows() != b.rows() || a.cols() != b.cols()) return std::numeric_limits<double>::infinity();
   double worst = 0.0;
   for (Eigen::Index i = 0; i < a.rows(); ++i) {

@@ -56,8 +56,8 @@ struct NormalReturnFit {
 /// O(n).
 /// \throws InvalidArgument if the lengths differ or min_observations < 3.
 [[nodiscard]] NormalReturnFit fit_normal_returns(ReturnModel model,
-                                                 Eigen::Ref<const Eigen::VectorXd> security,
-                                                 Eigen::Ref<const Eigen::VectorXd> market,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& security,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& market,
                                                  std::size_t min_observations);
 
 /// Normal (expected) return alpha + beta x `market_return`.
@@ -68,8 +68,8 @@ struct NormalReturnFit {
 /// everywhere when the fit is unusable. O(n).
 /// \throws InvalidArgument if the lengths differ.
 [[nodiscard]] Eigen::VectorXd abnormal_returns(const NormalReturnFit& fit,
-                                               Eigen::Ref<const Eigen::VectorXd> security,
-                                               Eigen::Ref<const Eigen::VectorXd> market);
+                                               const Eigen::Ref<const Eigen::VectorXd>& security,
+                                               const Eigen::Ref<const Eigen::VectorXd>& market);
 
 /// Variance of the sum of the abnormal returns of L days (the CAR variance), given the benchmark
 /// returns `market_window` of exactly the L days summed (L = its size; for mean_adjusted and
@@ -79,6 +79,6 @@ struct NormalReturnFit {
 /// day this is the prediction-error variance that standardises an abnormal return (Patell).
 /// NaN when the fit is unusable, or for the market model when an entry is NaN. O(L).
 [[nodiscard]] double abnormal_sum_variance(const NormalReturnFit& fit,
-                                           Eigen::Ref<const Eigen::VectorXd> market_window);
+                                           const Eigen::Ref<const Eigen::VectorXd>& market_window);
 
 }  // namespace marketshock::contagion

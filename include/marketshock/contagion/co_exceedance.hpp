@@ -38,7 +38,7 @@ struct CoExceedances {
 /// Counts the co-exceedances of `returns` (sessions x members, NaN missing). O(T M + M L log L).
 /// \throws InvalidArgument if quantile is outside (0, 1), quantile_rows is empty or outside the
 /// rows, or min_observations is 0.
-[[nodiscard]] CoExceedances co_exceedances(Eigen::Ref<const Eigen::MatrixXd> returns,
+[[nodiscard]] CoExceedances co_exceedances(const Eigen::Ref<const Eigen::MatrixXd>& returns,
                                            const CoExceedanceOptions& options = {});
 
 /// Where one session stands among all sessions by count.

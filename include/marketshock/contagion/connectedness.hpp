@@ -20,9 +20,9 @@ namespace marketshock::contagion {
 /// to a positive scaling of Sigma. Entries are NaN where Sigma_jj or a denominator is not
 /// positive. O(H p N^3).
 /// \throws InvalidArgument if horizon == 0, `sigma` is not N x N or `coefficients` not N x N p.
-[[nodiscard]] Eigen::MatrixXd generalized_fevd(Eigen::Ref<const Eigen::MatrixXd> coefficients,
-                                               Eigen::Ref<const Eigen::MatrixXd> sigma,
-                                               std::size_t horizon);
+[[nodiscard]] Eigen::MatrixXd generalized_fevd(
+    const Eigen::Ref<const Eigen::MatrixXd>& coefficients,
+    const Eigen::Ref<const Eigen::MatrixXd>& sigma, std::size_t horizon);
 
 /// Connectedness measures, all in percent (Diebold and Yilmaz 2012). With t_ij the row-normalised
 /// theta (t_ij = theta_ij / sum_j theta_ij: the share of i's H-step forecast-error variance due
@@ -50,7 +50,7 @@ struct Connectedness {
 /// Connectedness from an unnormalised GFEVD `theta` (N x N). A row with a non-finite or
 /// non-positive sum gives status singular_covariance and NaN everywhere. O(N^2).
 /// \throws InvalidArgument if `theta` is not square or empty.
-[[nodiscard]] Connectedness connectedness_from_fevd(Eigen::Ref<const Eigen::MatrixXd> theta);
+[[nodiscard]] Connectedness connectedness_from_fevd(const Eigen::Ref<const Eigen::MatrixXd>& theta);
 
 /// Connectedness of a fitted VAR at `horizon`: NaN with the model's status when it is not
 /// usable, with explosive when its stability check failed.

@@ -84,16 +84,16 @@ struct FirmEventStudy {
 /// \throws InvalidArgument if the lengths differ, the spec is inconsistent (a window reversed,
 /// the estimation window not ending before the first CAR window, min_estimation < 3) or a
 /// window reaches outside the rows.
-[[nodiscard]] FirmEventStudy firm_event_study(Eigen::Ref<const Eigen::VectorXd> returns,
-                                              Eigen::Ref<const Eigen::VectorXd> market,
+[[nodiscard]] FirmEventStudy firm_event_study(const Eigen::Ref<const Eigen::VectorXd>& returns,
+                                              const Eigen::Ref<const Eigen::VectorXd>& market,
                                               Eigen::Index event_row, const EventStudySpec& spec);
 
 /// firm_event_study() for each column of `returns` (sessions x firms), all with the same event
 /// date. `market` has one column (one benchmark for all) or one per firm.
 /// \throws InvalidArgument as firm_event_study(), or if `market` has another column count.
-[[nodiscard]] std::vector<FirmEventStudy> event_study(Eigen::Ref<const Eigen::MatrixXd> returns,
-                                                      Eigen::Ref<const Eigen::MatrixXd> market,
-                                                      Eigen::Index event_row,
-                                                      const EventStudySpec& spec);
+[[nodiscard]] std::vector<FirmEventStudy> event_study(
+    const Eigen::Ref<const Eigen::MatrixXd>& returns,
+    const Eigen::Ref<const Eigen::MatrixXd>& market, Eigen::Index event_row,
+    const EventStudySpec& spec);
 
 }  // namespace marketshock::contagion

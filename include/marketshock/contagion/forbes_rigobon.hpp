@@ -44,15 +44,16 @@ struct ForbesRigobonResult {
 /// (disjoint). O(rows).
 /// \throws InvalidArgument if the lengths differ, a range is empty, reversed or outside the rows,
 /// the ranges overlap, or min_days < 4.
-[[nodiscard]] ForbesRigobonResult forbes_rigobon(Eigen::Ref<const Eigen::VectorXd> source,
-                                                 Eigen::Ref<const Eigen::VectorXd> target,
+[[nodiscard]] ForbesRigobonResult forbes_rigobon(const Eigen::Ref<const Eigen::VectorXd>& source,
+                                                 const Eigen::Ref<const Eigen::VectorXd>& target,
                                                  RowRange tranquil, RowRange turmoil,
                                                  std::size_t min_days = 10);
 
 /// forbes_rigobon() of `source` against each column of `targets` (sessions x targets).
 /// \throws InvalidArgument as forbes_rigobon(), or if the row counts differ.
 [[nodiscard]] std::vector<ForbesRigobonResult> forbes_rigobon_each(
-    Eigen::Ref<const Eigen::VectorXd> source, Eigen::Ref<const Eigen::MatrixXd> targets,
-    RowRange tranquil, RowRange turmoil, std::size_t min_days = 10);
+    const Eigen::Ref<const Eigen::VectorXd>& source,
+    const Eigen::Ref<const Eigen::MatrixXd>& targets, RowRange tranquil, RowRange turmoil,
+    std::size_t min_days = 10);
 
 }  // namespace marketshock::contagion

@@ -28,7 +28,7 @@ struct LeastSquaresFit {
 /// too_few_observations. Inputs must be finite (NaN rows must be dropped by the caller).
 /// O(n k^2 + n k m).
 /// \throws InvalidArgument if the row counts differ or k == 0.
-[[nodiscard]] LeastSquaresFit least_squares(Eigen::Ref<const Eigen::MatrixXd> design,
-                                            Eigen::Ref<const Eigen::MatrixXd> response);
+[[nodiscard]] LeastSquaresFit least_squares(const Eigen::Ref<const Eigen::MatrixXd>& design,
+                                            const Eigen::Ref<const Eigen::MatrixXd>& response);
 
 }  // namespace marketshock::contagion

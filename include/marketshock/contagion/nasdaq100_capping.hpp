@@ -62,7 +62,7 @@ struct CappingResult {
 /// Nothing changes when neither condition is violated. O(n) per iteration, at most n iterations.
 /// Throws InvalidArgument when `market_values` is empty or holds a value that is not finite and
 /// positive.
-[[nodiscard]] CappingResult cap_issuer_weights(Eigen::Ref<const Eigen::VectorXd> market_values,
-                                               const CappingRule& rule = {});
+[[nodiscard]] CappingResult cap_issuer_weights(
+    const Eigen::Ref<const Eigen::VectorXd>& market_values, const CappingRule& rule = {});
 
 }  // namespace marketshock::contagion

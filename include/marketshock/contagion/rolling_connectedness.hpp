@@ -66,6 +66,6 @@ struct RollingConnectedness {
 /// equations for the regressors), or a value is NaN/infinite under MissingPolicy::reject
 /// (infinities are always rejected).
 [[nodiscard]] RollingConnectedness rolling_connectedness(
-    Eigen::Ref<const Eigen::MatrixXd> returns, const RollingConnectednessOptions& options);
+    const Eigen::Ref<const Eigen::MatrixXd>& returns, const RollingConnectednessOptions& options);
 
 }  // namespace marketshock::contagion

@@ -37,7 +37,7 @@ struct TrackingError {
 /// sessions where either is NaN. Degenerate input gives NaN figures and a status, never an
 /// exception, except that mismatched lengths throw InvalidArgument. O(n).
 [[nodiscard]] TrackingError tracking_error(std::span<const boost::gregorian::date> sessions,
-                                           Eigen::Ref<const Eigen::VectorXd> rebuilt,
-                                           Eigen::Ref<const Eigen::VectorXd> actual);
+                                           const Eigen::Ref<const Eigen::VectorXd>& rebuilt,
+                                           const Eigen::Ref<const Eigen::VectorXd>& actual);
 
 }  // namespace marketshock::contagion

@@ -52,12 +52,13 @@ struct VarModel {
 /// \throws InvalidArgument if lags == 0, N == 0, `y` holds a NaN or infinity (name the row and
 /// column; drop or fill missing days first, or use rolling_connectedness()'s policy), or the
 /// window is too short: T - p equations must exceed the 1 + N p regressors.
-[[nodiscard]] VarModel fit_var(Eigen::Ref<const Eigen::MatrixXd> y, std::size_t lags);
+[[nodiscard]] VarModel fit_var(const Eigen::Ref<const Eigen::MatrixXd>& y, std::size_t lags);
 
 /// The companion matrix (N p x N p) of coefficients [Phi_1 ... Phi_p] (N x N p): first block row
 /// the coefficients, identity blocks below the diagonal.
 /// \throws InvalidArgument if the columns are not a positive multiple of the rows.
-[[nodiscard]] Eigen::MatrixXd companion_matrix(Eigen::Ref<const Eigen::MatrixXd> coefficients);
+[[nodiscard]] Eigen::MatrixXd companion_matrix(
+    const Eigen::Ref<const Eigen::MatrixXd>& coefficients);
 
 /// Whether the VAR with coefficients [Phi_1 ... Phi_p] is stable. First tries to prove it
 /// cheaply by repeated squaring of the companion matrix C (stable if ||C^k||_inf < 1 for
@@ -65,12 +66,12 @@ struct VarModel {
 /// ~5 ms for Np = 100) and reports the exact spectral radius. A non-finite coefficient gives
 /// stable = false with a NaN radius.
 /// \throws InvalidArgument as companion_matrix().
-[[nodiscard]] StabilityCheck check_stability(Eigen::Ref<const Eigen::MatrixXd> coefficients);
+[[nodiscard]] StabilityCheck check_stability(const Eigen::Ref<const Eigen::MatrixXd>& coefficients);
 
 /// MA(infinity) matrices A_0..A_{H-1} of coefficients [Phi_1 ... Phi_p]: A_0 = I,
 /// A_h = sum_{l=1..min(h,p)} Phi_l A_{h-l} (statsmodels `ma_rep(H-1)`). O(H p N^3).
 /// \throws InvalidArgument if horizon == 0 or the shape is wrong (see companion_matrix()).
 [[nodiscard]] std::vector<Eigen::MatrixXd> ma_coefficients(
-    Eigen::Ref<const Eigen::MatrixXd> coefficients, std::size_t horizon);
+    const Eigen::Ref<const Eigen::MatrixXd>& coefficients, std::size_t horizon);
 
 }  // namespace marketshock::contagion

@@ -108,10 +108,10 @@ class MarketValueLossRanking {
       std::int64_t close_cents = 0;
       std::int64_t shares = 0;  // 0: no share count in force
     };
-    std::vector<Row> first_rows;
-    std::vector<Row> last_rows;
-    std::vector<MarketValueLoss> top;  // the chunk's own K best, unordered
-    PanelRecordsSummary summary;
+    std::vector<Row> first_rows_;
+    std::vector<Row> last_rows_;
+    std::vector<MarketValueLoss> top_;  // the chunk's own K best, unordered
+    PanelRecordsSummary summary_;
   };
 
   /// `symbols[i]` names security i, for ties and for the result; `shares` has one step list per
@@ -129,7 +129,7 @@ class MarketValueLossRanking {
   /// Adds a chunk's part; parts must come in panel order.
   /// \throws InvalidArgument if a security's dates do not strictly increase across chunks;
   /// DataError on int64 overflow.
-  void merge(Part part);
+  void merge(const Part& part);
 
   /// The K largest losses so far, in rank order (smallest change first, then symbol, then date).
   [[nodiscard]] std::vector<MarketValueLoss> losses() const;

@@ -11,7 +11,7 @@ namespace marketshock::contagion::detail {
 /// (exponent >= 1; pass the companion itself and 1 when no power is at hand). Squares `power`
 /// until its infinity norm is below 1 (stable, with the bound ||C^k||^(1/k)) or the exponent
 /// reaches 64; then falls back to the eigenvalues of `companion`.
-[[nodiscard]] StabilityCheck certify_stability(Eigen::Ref<const Eigen::MatrixXd> companion,
+[[nodiscard]] StabilityCheck certify_stability(const Eigen::Ref<const Eigen::MatrixXd>& companion,
                                                Eigen::MatrixXd power, int exponent);
 
 }  // namespace marketshock::contagion::detail

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cmath>
 
 namespace marketshock::io {
@@ -104,10 +105,12 @@ std::optional<ShareOutlier> isolated(std::span<const ShareObservation> x, std::s
       const double prev = x[start - 1].shares;
       const double next = x[end + 1].shares;
       if (relative_difference(next, prev) > o.neighbour_agreement) continue;
-      const bool all_off = std::all_of(x.begin() + start, x.begin() + end + 1, [&](const auto& v) {
-        return relative_difference(v.shares, prev) > o.outlier_threshold &&
-               relative_difference(v.shares, next) > o.outlier_threshold;
-      });
+      const bool all_off =
+          std::all_of(x.begin() + static_cast<std::ptrdiff_t>(start),
+                      x.begin() + static_cast<std::ptrdiff_t>(end + 1), [&](const auto& v) {
+                        return relative_difference(v.shares, prev) > o.outlier_threshold &&
+                               relative_difference(v.shares, next) > o.outlier_threshold;
+                      });
       if (all_off && !looks_like_split(x, start, end, o)) {
         return make_outlier(x, i, start, end, OutlierKind::isolated);
       }
