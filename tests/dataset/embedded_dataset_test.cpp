@@ -12,7 +12,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <tuple>
+#include <vector>
 
 namespace marketshock::io {
 namespace {
@@ -119,13 +122,61 @@ TEST(EmbeddedDataset, CorruptVendorFileWasRejectedAndReported) {
 }
 
 TEST(EmbeddedDataset, SplitDayIsNotAMarketValueLoss) {
-  // AVGO 10:1 of July 2024 lies in a bracket of Yahoo month-end counts; on the dataset's basis
-  // every count is restated, so consecutive counts around it are within a few percent.
+  // AVGO's 10:1 took effect 2024-07-15, between two Yahoo month-end counts; on the dataset's
+  // basis every count is restated, so consecutive counts around it are within a few percent.
   const SecurityRecord& avgo = record("AVGO");
   const auto before = avgo.shares.as_of(date(2024, 8, 1));
   const auto after = avgo.shares.as_of(date(2024, 10, 1));
   ASSERT_TRUE(before && after);
   EXPECT_NEAR(after->shares / before->shares, 1.0, 0.05);
+}
+
+// The split of `symbol` of `ratio` as corporate_actions.csv gives it (via the loader).
+const Split& split_of(const char* symbol, double ratio) {
+  const auto splits = record(symbol).actions.splits();
+  const auto it =
+      std::find_if(splits.begin(), splits.end(), [&](const Split& s) { return s.ratio == ratio; });
+  EXPECT_NE(it, splits.end()) << symbol << " has no split of ratio " << ratio;
+  return it != splits.end() ? *it : splits.front();
+}
+
+TEST(EmbeddedDataset, SplitDatesComeFromTheTickGrid) {
+  // The share counts only bracket each split; the split-only vendor prices date it exactly:
+  // before a 10:1 they are cents / 10 (NVIDIA's 2024-06-07 close 1208.88 / 10), from it whole
+  // cents. An exact date has no earliest_after, and its source names the file and evidence.
+  const Split& nvda = split_of("NVDA", 10.0);
+  EXPECT_EQ(nvda.effective, date(2024, 6, 10));
+  EXPECT_FALSE(nvda.earliest_after.has_value());
+  EXPECT_THAT(nvda.source, testing::StartsWith("tick grid: growwanalysis-nasdaq100 NVDA.csv, "
+                                               "last off-grid session 2024-06-07, first on the "
+                                               "grid 2024-06-10; 0 contradicting sessions"));
+  const Split& avgo = split_of("AVGO", 10.0);
+  EXPECT_EQ(avgo.effective, date(2024, 7, 15));
+  EXPECT_FALSE(avgo.earliest_after.has_value());
+  EXPECT_THAT(avgo.source, testing::HasSubstr("last off-grid session 2024-07-12"));
+  // The longer history, each under the factor of the splits after it (NVDA 2021: x10).
+  const std::vector<std::tuple<const char*, double, date>> older{
+      {"AAPL", 4.0, date(2020, 8, 31)},   {"TSLA", 5.0, date(2020, 8, 31)},
+      {"NVDA", 4.0, date(2021, 7, 20)},   {"AMZN", 20.0, date(2022, 6, 6)},
+      {"GOOGL", 20.0, date(2022, 7, 18)}, {"TSLA", 3.0, date(2022, 8, 25)},
+      {"WMT", 3.0, date(2024, 2, 26)},    {"NFLX", 10.0, date(2025, 11, 17)},
+  };
+  for (const auto& [symbol, ratio, effective] : older) {
+    const Split& s = split_of(symbol, ratio);
+    EXPECT_EQ(s.effective, effective) << symbol << " " << ratio;
+    EXPECT_FALSE(s.earliest_after.has_value()) << symbol << " " << ratio;
+    EXPECT_THAT(s.source, testing::StartsWith("tick grid: ")) << symbol << " " << ratio;
+  }
+  EXPECT_THAT(split_of("NVDA", 4.0).source, testing::HasSubstr("prices x10 (later splits)"));
+  // The SEC's own split facts agree where a companyfacts recording has them.
+  const std::string report =
+      read_file(std::filesystem::path(MARKETSHOCK_SOURCE_DIR) / "data" / "build_report.txt");
+  EXPECT_THAT(report, testing::HasSubstr("NVDA: SEC companyfacts cross-check of the 4:1 effective "
+                                         "2021-07-20: agrees (instant 2021-07-19"));
+  EXPECT_THAT(report, testing::HasSubstr("NVDA: SEC companyfacts cross-check of the 10:1 "
+                                         "effective 2024-06-10: agrees (period "
+                                         "2024-06-01..2024-06-30"));
+  EXPECT_THAT(report, testing::Not(testing::HasSubstr("DISAGREES")));
 }
 
 TEST(EmbeddedDataset, LoadsFastEnoughToBeTheDefault) {

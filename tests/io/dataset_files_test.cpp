@@ -44,7 +44,11 @@ MarketData sample() {
            {date(2024, 11, 15),
             {24.49e9, 24.49e9, 1.0, "cover-page count", "sec-points", "0001045810-24-000316"}}}));
   b.set_actions(Symbol("NVDA"),
-                CorporateActions(Symbol("NVDA"), {{date(2024, 6, 10), 10.0, std::nullopt}}, {}));
+                CorporateActions(Symbol("NVDA"),
+                                 {{date(2021, 8, 13), 4.0, date(2021, 5, 21), ""},
+                                  {date(2024, 6, 10), 10.0, std::nullopt,
+                                   "tick grid: NVDA.csv, last off-grid session 2024-06-07"}},
+                                 {}));
   IndexMembership ndx("ndx100", "Nasdaq-100");
   ndx.add_interval(Symbol("NVDA"), date(2001, 1, 2), std::nullopt);
   ndx.add_interval(Symbol("GOOG"), date(2014, 4, 3), std::nullopt);
@@ -110,7 +114,15 @@ TEST_F(DatasetFiles, RoundTripsEveryTable) {
   EXPECT_EQ(nvda.bars.basis(), PriceBasis::split_adjusted(date(2026, 4, 24)));
   EXPECT_EQ(nvda.shares.as_of(date(2025, 1, 27))->shares, 24.49e9);
   EXPECT_EQ(nvda.shares.as_of(date(2025, 1, 27))->reference, "0001045810-24-000316");
-  EXPECT_EQ(nvda.actions.splits().size(), 1u);
+  ASSERT_EQ(nvda.actions.splits().size(), 2u);
+  // A bracket without a source is written as detected from share counts; an exact date keeps
+  // its evidence.
+  EXPECT_EQ(nvda.actions.splits()[0].earliest_after, date(2021, 5, 21));
+  EXPECT_EQ(nvda.actions.splits()[0].source, "detected from share counts");
+  EXPECT_EQ(nvda.actions.splits()[1].effective, date(2024, 6, 10));
+  EXPECT_FALSE(nvda.actions.splits()[1].earliest_after.has_value());
+  EXPECT_EQ(nvda.actions.splits()[1].source,
+            "tick grid: NVDA.csv, last off-grid session 2024-06-07");
   EXPECT_EQ(nvda.security.gics_industry, "Semiconductors");
   const auto& goog = d.record(d.require("GOOG"));
   EXPECT_TRUE(std::isnan(goog.bars.open()[0]));

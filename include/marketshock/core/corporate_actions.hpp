@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace marketshock {
@@ -20,7 +21,10 @@ struct Split {
   double ratio = 1.0;
   /// Set when only a bracket is known (a split detected from two share counts): the split took
   /// effect after this date and on or before `effective`, which is then the latest possible day.
+  /// Empty when `effective` is the exact date.
   std::optional<boost::gregorian::date> earliest_after;
+  /// Where the split and its date come from, in words (a file and the evidence); may be empty.
+  std::string source{};
   friend bool operator==(const Split&, const Split&) = default;
 };
 

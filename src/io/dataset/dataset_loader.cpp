@@ -281,7 +281,8 @@ class Loader {
       if (kind == "split") {
         std::optional<date> earliest;
         if (!row.is_empty(c[3])) earliest = row.as_date(c[3]);
-        actions[symbol].first.push_back({row.as_date(c[2]), row.as_double(c[4]), earliest});
+        actions[symbol].first.push_back(
+            {row.as_date(c[2]), row.as_double(c[4]), earliest, std::string(row.text(c[5]))});
       } else if (kind == "dividend") {
         actions[symbol].second.push_back({row.as_date(c[2]), row.as_double(c[4])});
       } else {

@@ -6,6 +6,7 @@
 #include "reference_data.hpp"
 #include "share_selection.hpp"
 #include "source_catalogue.hpp"
+#include "split_evidence.hpp"
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/market_data.hpp>
@@ -125,6 +126,10 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     for (const Symbol& s : symbols) primary_class[s] = (s == primary);
   }
 
+  // The SEC's own split facts, a cross-check of the split dates the prices give.
+  const auto sec_split_facts = build::read_sec_split_facts(context);
+  const std::vector<build::SecSplitFact> no_sec_facts;
+
   MarketDataBuilder builder("marketshock-deepseek-2025");
   std::set<std::string> issuers_added;
   std::set<Symbol> added;  // securities with bars: only they get membership rows
@@ -176,6 +181,11 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
     }
     std::vector<Split> splits;
     auto shares = build::select_shares(symbol, std::move(candidates), *prices, context, splits);
+    const auto sec_facts =
+        r != nullptr && r->cik ? sec_split_facts.find(*r->cik) : sec_split_facts.end();
+    build::date_splits(symbol, splits,
+                       sec_facts != sec_split_facts.end() ? sec_facts->second : no_sec_facts,
+                       context);
 
     ++price_sources[prices->provenance.source];
     if (!shares.empty()) ++share_sources[shares.steps().back().value.source];

@@ -173,6 +173,17 @@ void prepend_history(const Symbol& symbol, const PriceSource& chosen, date from,
 
 }  // namespace
 
+std::vector<VendorPriceFile> split_only_price_files(const Symbol& symbol,
+                                                    const BuildContext& context) {
+  std::vector<VendorPriceFile> out;
+  for (const PriceSource& source : kPriceSources) {
+    if (source.kind != VendorKind::split_only) continue;
+    auto file = context.raw(source.directory) / (vendor_ticker(symbol) + ".csv");
+    if (std::filesystem::exists(file)) out.push_back({source.id, std::move(file)});
+  }
+  return out;
+}
+
 std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date to,
                                          BuildContext& context) {
   const std::string ticker = vendor_ticker(symbol);
@@ -229,7 +240,7 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
       }
     } else {
       const auto off = std::count_if(points.begin(), points.end(), [](const LevelPoint& p) {
-        return std::abs(p.level_factor - 1.0) > (p.level_factor > 1.0 ? 0.005 : 0.005);
+        return std::abs(p.level_factor - 1.0) > 0.005;
       });
       if (source.kind == VendorKind::split_only && off * 2 > static_cast<long>(points.size())) {
         context.note("prices", symbol.str(),

@@ -6,8 +6,11 @@
 #include <marketshock/core/daily_bars.hpp>
 #include <marketshock/core/market_data.hpp>
 
+#include <filesystem>
 #include <map>
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace marketshock::io::build {
 
@@ -29,5 +32,17 @@ struct PriceChoice {
                                                        boost::gregorian::date from,
                                                        boost::gregorian::date to,
                                                        BuildContext& context);
+
+/// A vendor file of one security's prices, named by the vendor's source id.
+struct VendorPriceFile {
+  std::string source;
+  std::filesystem::path path;
+};
+
+/// The split-only-adjusted price files of `symbol` that exist (growwanalysis, then
+/// dane-anderson: the order of the price rule), whether or not they load. Their OHLC are traded
+/// prices divided by the later splits, which is what dates a split (split_dates.hpp).
+[[nodiscard]] std::vector<VendorPriceFile> split_only_price_files(const Symbol& symbol,
+                                                                  const BuildContext& context);
 
 }  // namespace marketshock::io::build

@@ -101,7 +101,10 @@ std::vector<Restated> restate_point_in_time(const Symbol& symbol,
     const auto split = split_ratio_within(ratio, large ? 0.08 : 0.03);
     if (split && *split != 1.0) {
       factor[i] *= *split;
-      detected.push_back({list[i + 1].as_of, *split, list[i].as_of});
+      detected.push_back(
+          {list[i + 1].as_of, *split, list[i].as_of,
+           fmt::format("{} counts of {} and {}", list[i].source, format_iso_date(list[i].as_of),
+                       format_iso_date(list[i + 1].as_of))});
       context.note("shares", symbol.str(),
                    fmt::format("{}: split of ratio {} detected between {} and {} (counts {:.0f} -> "
                                "{:.0f}); earlier counts restated x{}",
@@ -202,6 +205,7 @@ std::vector<Split> merge_detected_splits(std::vector<Split> a, std::vector<Split
     }
     same->earliest_after = std::min(*same->earliest_after, *s.earliest_after);
     same->effective = std::max(same->effective, s.effective);
+    same->source += "; " + s.source;
   }
   std::sort(a.begin(), a.end(),
             [](const Split& x, const Split& y) { return x.effective < y.effective; });
