@@ -28,12 +28,12 @@ Error::Error(std::string id, std::string message)
 InvalidArgument::InvalidArgument(std::string message)
     : Error("invalid_argument", std::move(message)) {}
 
-ParseError::ParseError(SourcePosition position, std::string message)
+ParseError::ParseError(SourcePosition position, const std::string& message)
     : Error("parse_error", prefixed(position, message)), position_(std::move(position)) {}
 
 DataError::DataError(std::string message) : Error("data_error", std::move(message)) {}
 
-DataError::DataError(SourcePosition position, std::string message)
+DataError::DataError(SourcePosition position, const std::string& message)
     : Error("data_error", prefixed(position, message)), position_(std::move(position)) {}
 
 IoError::IoError(std::string message) : Error("io_error", std::move(message)) {}

@@ -15,8 +15,9 @@ namespace marketshock::report {
 namespace {
 
 std::string figure_text(const records::PublishedFigure& f) {
-  return f.usd ? fmt::format("${} B", billions(std::abs(*f.usd)))
-               : fmt::format("{}%", percent(std::abs(*f.fraction)));
+  if (f.usd) return fmt::format("${} B", billions(std::abs(*f.usd)));
+  if (f.fraction) return fmt::format("{}%", percent(std::abs(*f.fraction)));
+  return "(no figure)";
 }
 
 std::string basis_text(const records::CandidateBasis& c, bool with_shares) {

@@ -23,6 +23,7 @@ namespace {
 
 std::string symbols_of(const records::MoveEntry& e) {
   std::vector<std::string> s;
+  s.reserve(e.symbols.size());
   for (const Symbol& x : e.symbols) s.push_back(x.str());
   return fmt::format("{}", fmt::join(s, "+"));
 }

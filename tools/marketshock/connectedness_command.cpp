@@ -68,6 +68,7 @@ void run_connectedness(const ConnectednessOptions& o) {
                       "--missing '{}' is not reject or skip", o.missing);
   const auto loaded = load(o.data);
   std::vector<Symbol> symbols;
+  symbols.reserve(o.symbols.size());
   for (const std::string& s : o.symbols) {
     symbols.push_back(loaded.data.record(loaded.data.require(s)).security.symbol);
   }

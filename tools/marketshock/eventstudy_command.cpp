@@ -203,6 +203,7 @@ void run_eventstudy(const EventStudyOptions& o) {
   const contagion::MarketEventStudyOptions options = study_options(o);
   const auto loaded = load(o.data);
   std::vector<Symbol> symbols;
+  symbols.reserve(o.symbols.size());
   for (const std::string& s : o.symbols) {
     symbols.push_back(loaded.data.record(loaded.data.require(s)).security.symbol);
   }

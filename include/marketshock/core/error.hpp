@@ -45,7 +45,7 @@ class InvalidArgument : public Error {
 /// Input text could not be read as the expected format. Carries the position in the file.
 class ParseError : public Error {
  public:
-  ParseError(SourcePosition position, std::string message);
+  ParseError(SourcePosition position, const std::string& message);
   [[nodiscard]] const SourcePosition& position() const noexcept { return position_; }
 
  private:
@@ -57,7 +57,7 @@ class ParseError : public Error {
 class DataError : public Error {
  public:
   explicit DataError(std::string message);
-  DataError(SourcePosition position, std::string message);
+  DataError(SourcePosition position, const std::string& message);
   [[nodiscard]] const SourcePosition& position() const noexcept { return position_; }
 
  private:

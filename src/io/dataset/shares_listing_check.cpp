@@ -79,26 +79,31 @@ LoadReport verify_share_counts_near_listing(CsvReader& shares, const MarketData&
   require_lead(max_lead_days);
   const auto [symbol_column, effective_column] =
       shares.require_columns({"symbol", "effective_date"});
-  return for_each_row(shares, policy, [&](const CsvRow& row) {
-    const std::string_view text = row.text(symbol_column);
-    const auto symbol = Symbol::try_parse(text);
-    const auto id = symbol ? data.find(*symbol) : std::nullopt;
-    if (!id) {
-      throw row.error(symbol_column, fmt::format("unknown symbol '{}' (not in the dataset)", text));
-    }
-    const date effective = row.as_date(effective_column);
-    const DailyBars& bars = data.record(*id).bars;
-    if (bars.size() == 0) return;
-    const date first_bar = bars.dates().front();
-    if (const auto days_before = too_early(effective, first_bar, max_lead_days)) {
-      throw DataError(
-          row.position(effective_column),
-          fmt::format("column '{}': share count of {} effective {}, {} days before its "
-                      "first bar {} (at most {} allowed)",
-                      row.column_name(effective_column), *symbol, format_iso_date(effective),
-                      *days_before, format_iso_date(first_bar), max_lead_days));
-    }
-  });
+  // Init-captures, not the bindings themselves: clang-tidy 16's analyzer misreads a captured
+  // structured binding as an undefined pointer (LLVM issue 91835, fixed in LLVM 21).
+  return for_each_row(
+      shares, policy,
+      [&, symbol_column = symbol_column, effective_column = effective_column](const CsvRow& row) {
+        const std::string_view text = row.text(symbol_column);
+        const auto symbol = Symbol::try_parse(text);
+        const auto id = symbol ? data.find(*symbol) : std::nullopt;
+        if (!id) {
+          throw row.error(symbol_column,
+                          fmt::format("unknown symbol '{}' (not in the dataset)", text));
+        }
+        const date effective = row.as_date(effective_column);
+        const DailyBars& bars = data.record(*id).bars;
+        if (bars.size() == 0) return;
+        const date first_bar = bars.dates().front();
+        if (const auto days_before = too_early(effective, first_bar, max_lead_days)) {
+          throw DataError(
+              row.position(effective_column),
+              fmt::format("column '{}': share count of {} effective {}, {} days before its "
+                          "first bar {} (at most {} allowed)",
+                          row.column_name(effective_column), *symbol, format_iso_date(effective),
+                          *days_before, format_iso_date(first_bar), max_lead_days));
+        }
+      });
 }
 
 }  // namespace marketshock::io

@@ -81,7 +81,7 @@ ImportedSeries import_alpaca_iex_csv(CsvReader reader, const PriceImportRequest&
   const detail::OhlcvColumns columns{date, open, high, low, close, volume};
   const detail::ZeroVolume zero_volume = detail::zero_volume_for(request.instrument);
   detail::load_bars(reader, request, columns, series, [&](const CsvRow& row) {
-    return detail::read_bar(row, columns, session_date(row, date), zero_volume);
+    return detail::read_bar(row, columns, session_date(row, columns.date), zero_volume);
   });
   return series;
 }

@@ -36,24 +36,29 @@ ImportedShares import_sec_share_points(CsvReader& reader, LoadPolicy policy) {
       reader.require_columns({"ticker", "as_of", "shares", "basis", "measure", "form", "filed",
                               "accn", "source", "note"});
   ImportedShares result;
-  result.report = for_each_row(reader, policy, [&](const CsvRow& row) {
-    const Symbol symbol = detail::ticker_at(row, ticker);
-    const date day = row.as_date(as_of);
-    const double count = detail::share_count_at(row, shares);
-    const SplitBasis split_basis = points_basis(row, basis);
-    std::string what = points_measure(row, measure, note);
-    if (!row.is_empty(filed)) (void)row.as_date(filed);  // validated; kept as text below
-    result.observations.push_back(ShareObservation{
-        .symbol = symbol,
-        .as_of = day,
-        .shares = count,
-        .basis = split_basis,
-        .measure = std::move(what),
-        .source = std::string(kSecPointsSource),
-        .reference =
-            fmt::format("{} {} filed {} accn {} | {}", detail::file_line(reader.file(), row.line()),
-                        row.text(form), row.text(filed), row.text(accn), row.text(source))});
-  });
+  // Init-captures, not the bindings themselves: clang-tidy 16's analyzer misreads a captured
+  // structured binding as an undefined pointer (LLVM issue 91835, fixed in LLVM 21).
+  result.report = for_each_row(
+      reader, policy,
+      [&, ticker = ticker, as_of = as_of, shares = shares, basis = basis, measure = measure,
+       form = form, filed = filed, accn = accn, source = source, note = note](const CsvRow& row) {
+        const Symbol symbol = detail::ticker_at(row, ticker);
+        const date day = row.as_date(as_of);
+        const double count = detail::share_count_at(row, shares);
+        const SplitBasis split_basis = points_basis(row, basis);
+        std::string what = points_measure(row, measure, note);
+        if (!row.is_empty(filed)) (void)row.as_date(filed);  // validated; kept as text below
+        result.observations.push_back(ShareObservation{
+            .symbol = symbol,
+            .as_of = day,
+            .shares = count,
+            .basis = split_basis,
+            .measure = std::move(what),
+            .source = std::string(kSecPointsSource),
+            .reference = fmt::format("{} {} filed {} accn {} | {}",
+                                     detail::file_line(reader.file(), row.line()), row.text(form),
+                                     row.text(filed), row.text(accn), row.text(source))});
+      });
   return result;
 }
 
@@ -66,20 +71,23 @@ ImportedShares import_yahoo_monthly_shares(CsvReader& reader, LoadPolicy policy)
   const auto [day, ticker, shares, source] =
       reader.require_columns({"date", "ticker", "shares_outstanding", "source"});
   ImportedShares result;
-  result.report = for_each_row(reader, policy, [&](const CsvRow& row) {
-    const date as_of = row.as_date(day);
-    const Symbol symbol = detail::ticker_at(row, ticker);
-    const double count = detail::share_count_at(row, shares);
-    result.observations.push_back(ShareObservation{
-        .symbol = symbol,
-        .as_of = as_of,
-        .shares = count,
-        .basis = SplitBasis::point_in_time(),
-        .measure = "month-end count",
-        .source = std::string(kYahooMonthlySharesSource),
-        .reference = fmt::format("{} ({})", detail::file_line(reader.file(), row.line()),
-                                 row.text(source))});
-  });
+  result.report = for_each_row(
+      reader, policy,
+      [&, day = day, ticker = ticker, shares = shares,
+       source = source](const CsvRow& row) {  // (init-captures: see above)
+        const date as_of = row.as_date(day);
+        const Symbol symbol = detail::ticker_at(row, ticker);
+        const double count = detail::share_count_at(row, shares);
+        result.observations.push_back(ShareObservation{
+            .symbol = symbol,
+            .as_of = as_of,
+            .shares = count,
+            .basis = SplitBasis::point_in_time(),
+            .measure = "month-end count",
+            .source = std::string(kYahooMonthlySharesSource),
+            .reference = fmt::format("{} ({})", detail::file_line(reader.file(), row.line()),
+                                     row.text(source))});
+      });
   return result;
 }
 
@@ -100,27 +108,30 @@ ImportedShares import_fmp_quarterly_shares(CsvReader& reader, date adjusted_as_o
   }
   const SplitBasis basis = SplitBasis::adjusted_as_of(adjusted_as_of);
   ImportedShares result;
-  result.report = for_each_row(reader, policy, [&](const CsvRow& row) {
-    const date as_of = row.as_date(period_end);
-    const Symbol symbol = detail::ticker_at(row, symbol_column);
-    if (symbol != *file_symbol) {
-      throw detail::data_error(
-          row, symbol_column,
-          fmt::format("symbol {} differs from the file's, {}", symbol, *file_symbol));
-    }
-    const date filed = row.as_date(filing);
-    const double count = detail::share_count_at(row, shares);
-    result.observations.push_back(
-        ShareObservation{.symbol = symbol,
-                         .as_of = as_of,
-                         .shares = count,
-                         .basis = basis,
-                         .measure = "quarterly weighted average",
-                         .source = std::string(kFmpQuarterlySource),
-                         .reference = fmt::format("{} (period end {}, filed {})",
-                                                  detail::file_line(reader.file(), row.line()),
-                                                  format_iso_date(as_of), format_iso_date(filed))});
-  });
+  result.report = for_each_row(
+      reader, policy,
+      [&, period_end = period_end, symbol_column = symbol_column, filing = filing,
+       shares = shares](const CsvRow& row) {  // (init-captures: see above)
+        const date as_of = row.as_date(period_end);
+        const Symbol symbol = detail::ticker_at(row, symbol_column);
+        if (symbol != *file_symbol) {
+          throw detail::data_error(
+              row, symbol_column,
+              fmt::format("symbol {} differs from the file's, {}", symbol, *file_symbol));
+        }
+        const date filed = row.as_date(filing);
+        const double count = detail::share_count_at(row, shares);
+        result.observations.push_back(ShareObservation{
+            .symbol = symbol,
+            .as_of = as_of,
+            .shares = count,
+            .basis = basis,
+            .measure = "quarterly weighted average",
+            .source = std::string(kFmpQuarterlySource),
+            .reference = fmt::format("{} (period end {}, filed {})",
+                                     detail::file_line(reader.file(), row.line()),
+                                     format_iso_date(as_of), format_iso_date(filed))});
+      });
   return result;
 }
 

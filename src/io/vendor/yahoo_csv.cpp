@@ -50,7 +50,7 @@ ImportedSeries import_yahoo(CsvReader reader, const PriceImportRequest& request,
                                   "'{}' (a file mixing securities cannot be imported)",
                                   row.text(*symbol), request.instrument));
     }
-    return detail::read_bar(row, columns, row.as_date(date), zero_volume);
+    return detail::read_bar(row, columns, row.as_date(columns.date), zero_volume);
   });
   return series;
 }
