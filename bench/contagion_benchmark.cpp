@@ -15,7 +15,9 @@ namespace {
 
 using namespace marketshock;
 using namespace marketshock::contagion;
-const boost::gregorian::date kEvent(2025, 1, 27);
+boost::gregorian::date event_day() {
+  return {2025, 1, 27};
+}
 
 const MarketData& market() {
   static const io::LoadedDataset loaded =
@@ -62,7 +64,8 @@ void BM_ContagionSessionBoth(benchmark::State& state) {
   const std::vector<Symbol> exclude{Symbol("NVDA")};
   for (auto _ : state) {
     for (const IndexReconstruction& index : both()) {
-      benchmark::DoNotOptimize(analyse_session(index, kEvent, exclude).attribution.ranked.data());
+      benchmark::DoNotOptimize(
+          analyse_session(index, event_day(), exclude).attribution.ranked.data());
     }
   }
 }
@@ -74,7 +77,8 @@ void BM_ContagionSessionBothFromScratch(benchmark::State& state) {
   const std::vector<Symbol> exclude{Symbol("NVDA")};
   for (auto _ : state) {
     for (const IndexReconstruction& index : build_both()) {
-      benchmark::DoNotOptimize(analyse_session(index, kEvent, exclude).attribution.ranked.data());
+      benchmark::DoNotOptimize(
+          analyse_session(index, event_day(), exclude).attribution.ranked.data());
     }
   }
 }

@@ -72,6 +72,7 @@ Eigen::MatrixXd read_returns(const std::string& path, std::vector<std::string>& 
   marketshock::io::CsvReader reader = marketshock::io::CsvReader::from_file(path);
   symbols = reader.header();
   const std::size_t n = symbols.size();
+  if (n == 0) throw marketshock::DataError(path + ": no columns");
   std::vector<double> values;
   marketshock::io::CsvRow row;
   while (reader.next(row)) {

@@ -30,7 +30,9 @@ std::vector<Universe> standard_universes(const MarketData& data, boost::gregoria
 }  // namespace
 
 const std::vector<std::string>& contagion_approximations() {
-  static const std::vector<std::string> kApproximations = {
+  // One string literal a note, over several lines: no comma is missing.
+  // NOLINTBEGIN(bugprone-suspicious-missing-comma)
+  static const std::vector<std::string> approximations = {
       "S&P 500 weights are total market values (close x shares outstanding): S&P weights by "
       "float-adjusted value and no float factors are in the dataset.",
       "Nasdaq-100 weights are issuer-level modified market values: the quarterly capping rule (an "
@@ -48,7 +50,8 @@ const std::vector<std::string>& contagion_approximations() {
       "The dataset holds the members of 2025-01-27 (and names dropped during 2025): members that "
       "left the indices earlier are missing on earlier sessions.",
   };
-  return kApproximations;
+  // NOLINTEND(bugprone-suspicious-missing-comma)
+  return approximations;
 }
 
 ContagionSession analyse_contagion(const MarketData& data, boost::gregorian::date session,

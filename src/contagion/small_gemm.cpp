@@ -308,19 +308,19 @@ void small_gemm(GemmKernel kernel, GemmUpdate update, const Eigen::Ref<const Eig
   if (c.size() == 0) return;
 #ifdef MARKETSHOCK_HAVE_SIMD_KERNELS
   if (a.cols() > 0 && kernel == GemmKernel::avx2) {
-    return simd_gemm<Avx2Blocks>(update, a, b, operand, c);
+    return simd_gemm<Avx2Blocks>(update, a, b, operand, std::move(c));
   }
   if (a.cols() > 0 && kernel == GemmKernel::avx512) {
-    return simd_gemm<Avx512Blocks>(update, a, b, operand, c);
+    return simd_gemm<Avx512Blocks>(update, a, b, operand, std::move(c));
   }
 #endif
-  portable_gemm(update, a, b, operand, c);
+  portable_gemm(update, a, b, operand, std::move(c));
 }
 
 void small_gemm(GemmUpdate update, const Eigen::Ref<const Eigen::MatrixXd>& a,
                 const Eigen::Ref<const Eigen::MatrixXd>& b, GemmOperand operand,
                 Eigen::Ref<Eigen::MatrixXd> c) {
-  small_gemm(gemm_kernel(), update, a, b, operand, c);
+  small_gemm(gemm_kernel(), update, a, b, operand, std::move(c));
 }
 
 }  // namespace marketshock::contagion::detail

@@ -12,8 +12,9 @@ namespace {
 // that multiplies a point-in-time count of `day` to express it on `basis`.
 double count_factor(const CorporateActions& actions, boost::gregorian::date day,
                     const SplitBasis& basis) {
-  if (basis.is_point_in_time()) return 1.0;
-  const boost::gregorian::date as_of = *basis.as_of();
+  const std::optional<boost::gregorian::date>& adjusted_as_of = basis.as_of();
+  if (!adjusted_as_of) return 1.0;  // point in time
+  const boost::gregorian::date as_of = *adjusted_as_of;
   return as_of >= day ? actions.split_factor(day, as_of) : 1.0 / actions.split_factor(as_of, day);
 }
 

@@ -86,12 +86,13 @@ void append_issuer_rows(std::uint32_t issuer, std::span<const std::uint32_t> cla
       }
     }
     if (!day) return;
+    const boost::gregorian::date session = *day;
     double previous_value = 0.0;
     double change = 0.0;
     MarketValueStatus status = MarketValueStatus::available;
     for (std::size_t k = 0; k < classes.size(); ++k) {
       const std::uint32_t r = cursor[k];
-      if (r >= rows.begin[classes[k] + 1] || rows.date[r] != *day) continue;
+      if (r >= rows.begin[classes[k] + 1] || rows.date[r] != session) continue;
       out.part_row.push_back(r);
       if (status == MarketValueStatus::available) status = rows.status[r];
       previous_value += rows.previous_value_usd[r];
@@ -100,7 +101,7 @@ void append_issuer_rows(std::uint32_t issuer, std::span<const std::uint32_t> cla
     }
     if (status != MarketValueStatus::available) previous_value = change = kNaN;
     out.issuer.push_back(issuer);
-    out.date.push_back(*day);
+    out.date.push_back(session);
     out.previous_value_usd.push_back(previous_value);
     out.change_usd.push_back(change);
     out.status.push_back(status);

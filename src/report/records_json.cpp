@@ -65,6 +65,7 @@ nlohmann::json week_json(const records::WeekMove& w) {
 
 nlohmann::json entry_json(const records::MoveEntry& e) {
   std::vector<std::string> symbols;
+  symbols.reserve(e.symbols.size());
   for (const Symbol& s : e.symbols) symbols.push_back(s.str());
   return {{"symbol", fmt::format("{}", fmt::join(symbols, "+"))},
           {"symbols", symbols},

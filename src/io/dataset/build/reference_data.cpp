@@ -40,10 +40,15 @@ constexpr const char* kFmpDir = "shares/hamletj__finance_assistant/data";
 constexpr const char* kKaggleSnapshot =
     "reference/NothCK__Stock-Sentiment-Pipeline/2025-03-29_f3c9b86/sp500_companies.csv";
 // The Kaggle table shows the 2024-12-20 close (PROVENANCE; checked against closes below).
-const date kKaggleSession(2024, 12, 20);
+// (Functions, not constants: a date's constructor may throw, which a static must not.)
+date kaggle_session() {
+  return {2024, 12, 20};
+}
 // FMP's data was taken in mid-2025 (PROVENANCE); the exact day is measured per security when
 // its counts are restated (share_selection.cpp), so this date only labels the basis.
-const date kFmpTaken(2025, 6, 30);
+date fmp_taken() {
+  return {2025, 6, 30};
+}
 
 // Consolidated split-only closes of the dane-anderson files (all load cleanly), used to tell
 // which session each Yahoo snapshot table shows.
@@ -181,13 +186,13 @@ ReferenceData read_reference_data(BuildContext& context) {
     }
   }
   {
-    auto kaggle = import_kaggle_sp500_snapshot(context.raw(kKaggleSnapshot), kKaggleSession,
+    auto kaggle = import_kaggle_sp500_snapshot(context.raw(kKaggleSnapshot), kaggle_session(),
                                                LoadPolicy::lenient);
     context.keep(kaggle.report);
-    const double rate = match_rate(kaggle.quotes, kKaggleSession, closes);
+    const double rate = match_rate(kaggle.quotes, kaggle_session(), closes);
     context.note("snapshots", "NothCK sp500_companies.csv",
                  fmt::format("shows the {} close ({:.0f}% of checked prices match){}",
-                             format_iso_date(kKaggleSession), rate * 100.0,
+                             format_iso_date(kaggle_session()), rate * 100.0,
                              rate < 0.75 ? ": not used" : ""));
     if (rate >= 0.75) {
       for (auto& q : kaggle.quotes) {
@@ -216,7 +221,7 @@ std::vector<ShareObservation> read_fmp_counts(const Symbol& symbol, BuildContext
   std::replace(ticker.begin(), ticker.end(), '.', '-');
   const auto file = context.raw(kFmpDir) / (ticker + ".csv");
   if (!fs::exists(file)) return {};
-  auto imported = import_fmp_quarterly_shares(file, kFmpTaken, LoadPolicy::lenient);
+  auto imported = import_fmp_quarterly_shares(file, fmp_taken(), LoadPolicy::lenient);
   context.keep(imported.report);
   return std::move(imported.observations);
 }
