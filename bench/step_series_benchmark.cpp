@@ -13,8 +13,9 @@ using boost::gregorian::days;
 void BM_StepSeriesAsOf(benchmark::State& state) {
   // A quarterly share series of `range(0)` steps, probed on every day it spans.
   std::vector<marketshock::Step<double>> steps;
+  steps.reserve(static_cast<std::size_t>(state.range(0)));
   const date start(1995, 1, 2);
-  for (int i = 0; i < state.range(0); ++i) steps.push_back({start + days(91 * i), 1e9 + i});
+  for (int i = 0; i < state.range(0); ++i) steps.push_back({start + days(91L * i), 1e9 + i});
   const marketshock::StepSeries<double> series(std::move(steps));
   const int span = 91 * static_cast<int>(state.range(0));
   int day = 0;

@@ -209,6 +209,7 @@ SampleTests sample_tests(std::span<const FirmEventStudy> firms, std::size_t wind
                     used.size(), StatStatus::ok);
   }
   std::vector<const Eigen::VectorXd*> residuals;
+  residuals.reserve(used.size());
   for (const FirmEventStudy* f : used) residuals.push_back(&f->estimation_abnormal);
   out.mean_residual_correlation = mean_pairwise_correlation(residuals);
   out.kolari_pynnonen = out.bmp;

@@ -293,6 +293,8 @@ GemmKernel gemm_kernel() {
 
 void small_gemm(GemmKernel kernel, GemmUpdate update, const Eigen::Ref<const Eigen::MatrixXd>& a,
                 const Eigen::Ref<const Eigen::MatrixXd>& b, GemmOperand operand,
+                // Ref by value is Eigen's way to take a writable block; it is only passed on.
+                // NOLINTNEXTLINE(performance-unnecessary-value-param)
                 Eigen::Ref<Eigen::MatrixXd> c) {
   const bool plain = operand == GemmOperand::plain;
   const Index b_rows = plain ? b.rows() : b.cols();
@@ -308,19 +310,21 @@ void small_gemm(GemmKernel kernel, GemmUpdate update, const Eigen::Ref<const Eig
   if (c.size() == 0) return;
 #ifdef MARKETSHOCK_HAVE_SIMD_KERNELS
   if (a.cols() > 0 && kernel == GemmKernel::avx2) {
-    return simd_gemm<Avx2Blocks>(update, a, b, operand, std::move(c));
+    return simd_gemm<Avx2Blocks>(update, a, b, operand, c);
   }
   if (a.cols() > 0 && kernel == GemmKernel::avx512) {
-    return simd_gemm<Avx512Blocks>(update, a, b, operand, std::move(c));
+    return simd_gemm<Avx512Blocks>(update, a, b, operand, c);
   }
 #endif
-  portable_gemm(update, a, b, operand, std::move(c));
+  portable_gemm(update, a, b, operand, c);
 }
 
 void small_gemm(GemmUpdate update, const Eigen::Ref<const Eigen::MatrixXd>& a,
                 const Eigen::Ref<const Eigen::MatrixXd>& b, GemmOperand operand,
+                // Ref by value is Eigen's way to take a writable block; it is only passed on.
+                // NOLINTNEXTLINE(performance-unnecessary-value-param)
                 Eigen::Ref<Eigen::MatrixXd> c) {
-  small_gemm(gemm_kernel(), update, a, b, operand, std::move(c));
+  small_gemm(gemm_kernel(), update, a, b, operand, c);
 }
 
 }  // namespace marketshock::contagion::detail

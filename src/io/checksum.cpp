@@ -21,7 +21,7 @@ std::string sha256_hex(std::string_view bytes) {
     throw IoError("SHA-256 computation failed (OpenSSL EVP_Digest)");
   }
   std::string hex;
-  hex.reserve(2 * length);
+  hex.reserve(2 * static_cast<std::size_t>(length));
   for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
   return hex;
 }

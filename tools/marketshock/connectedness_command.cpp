@@ -88,6 +88,7 @@ void run_connectedness(const ConnectednessOptions& o) {
       contagion::rolling_connectedness(returns.values(), options);
 
   std::vector<std::size_t> picks;
+  picks.reserve(std::max<std::size_t>(o.at.size(), 1));
   for (const std::string& a : o.at)
     picks.push_back(window_index(sessions, parse_iso_date(a), o.window));
   if (picks.empty()) picks.push_back(dy.window_end.size() - 1);

@@ -52,6 +52,7 @@ DateRange parse_range(const std::string& text, const char* option) {
 
 std::vector<Symbol> resolve(const MarketData& data, const std::vector<std::string>& names) {
   std::vector<Symbol> out;
+  out.reserve(names.size());
   for (const std::string& s : names) out.push_back(data.record(data.require(s)).security.symbol);
   return out;
 }

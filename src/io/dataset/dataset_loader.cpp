@@ -165,7 +165,8 @@ class Loader {
     auto reader = open("issuers.csv");
     const auto [id, name, cik] = reader.require_columns({"issuer", "name", "cik"});
     std::map<std::string, std::size_t> line_of;
-    each_row(reader, [&](const CsvRow& row) {
+    // Init-captures: clang-tidy 16 misreads captured structured bindings (LLVM issue 91835).
+    each_row(reader, [&, id = id, name = name, cik = cik](const CsvRow& row) {
       const auto [first, added] = line_of.emplace(std::string(row.text(id)), row.line());
       if (!added) {
         throw DataError(row.position(id),

@@ -68,13 +68,16 @@ ImportedSeries import_tz_dated_index_csv(CsvReader reader, const PriceImportRequ
   const auto [date, open, high, low, close, volume, dividends, splits] = reader.require_columns(
       {"Date", "Open", "High", "Low", "Close", "Volume", "Dividends", "Stock Splits"});
   const detail::OhlcvColumns columns{date, open, high, low, close, volume};
-  detail::load_bars(reader, request, columns, series, [&](const CsvRow& row) {
-    const boost::gregorian::date session = session_date(row, date);
-    Bar bar = detail::read_bar(row, columns, session, detail::ZeroVolume::unknown);
-    require_zero(row, dividends);
-    require_zero(row, splits);
-    return bar;
-  });
+  // Init-captures: clang-tidy 16 misreads captured structured bindings (LLVM issue 91835).
+  detail::load_bars(reader, request, columns, series,
+                    [&, dividends = dividends, splits = splits](const CsvRow& row) {
+                      const boost::gregorian::date session = session_date(row, columns.date);
+                      Bar bar =
+                          detail::read_bar(row, columns, session, detail::ZeroVolume::unknown);
+                      require_zero(row, dividends);
+                      require_zero(row, splits);
+                      return bar;
+                    });
   return series;
 }
 

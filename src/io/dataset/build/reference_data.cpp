@@ -92,16 +92,18 @@ std::map<Symbol, Exchange> read_exchanges(BuildContext& context) {
   std::map<Symbol, Exchange> out;
   auto reader = CsvReader::from_file(context.raw(kKaggleSnapshot));
   const auto [exchange, symbol] = reader.require_columns({"Exchange", "Symbol"});
-  context.keep(for_each_row(reader, LoadPolicy::lenient, [&](const CsvRow& row) {
-    const std::string_view code = row.text(exchange);
-    Exchange e = Exchange::other;
-    if (code == "NMS" || code == "NGM" || code == "NCM") e = Exchange::nasdaq;
-    if (code == "NYQ") e = Exchange::nyse;
-    if (code == "BTS") e = Exchange::cboe;
-    const auto s = try_normalise_ticker(row.text(symbol));
-    if (!s) throw row.error(symbol, fmt::format("invalid ticker '{}'", row.text(symbol)));
-    out[*s] = e;
-  }));
+  // Init-captures: clang-tidy 16 misreads captured structured bindings (LLVM issue 91835).
+  context.keep(for_each_row(
+      reader, LoadPolicy::lenient, [&, exchange = exchange, symbol = symbol](const CsvRow& row) {
+        const std::string_view code = row.text(exchange);
+        Exchange e = Exchange::other;
+        if (code == "NMS" || code == "NGM" || code == "NCM") e = Exchange::nasdaq;
+        if (code == "NYQ") e = Exchange::nyse;
+        if (code == "BTS") e = Exchange::cboe;
+        const auto s = try_normalise_ticker(row.text(symbol));
+        if (!s) throw row.error(symbol, fmt::format("invalid ticker '{}'", row.text(symbol)));
+        out[*s] = e;
+      }));
   return out;
 }
 

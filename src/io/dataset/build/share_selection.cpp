@@ -193,7 +193,7 @@ std::vector<Restated> restate_fmp(const Symbol& symbol, std::vector<ShareObserva
 // One split seen by both sources becomes one row whose bracket is the union of theirs: vendor
 // month-end counts can lag a split by a month (Yahoo's TSLA 5:1 of 2020-08-31 shows between
 // September and October), so only the union is sure to contain the effective date.
-std::vector<Split> merge_detected_splits(std::vector<Split> a, std::vector<Split> b) {
+std::vector<Split> merge_detected_splits(std::vector<Split> a, const std::vector<Split>& b) {
   for (const Split& s : b) {
     const auto same = std::find_if(a.begin(), a.end(), [&](const Split& x) {
       return x.ratio == s.ratio && *x.earliest_after <= s.effective &&
@@ -252,12 +252,13 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
       restate_point_in_time(symbol, candidates.sec, snapshot_shares, context, from_sec));
   by_priority.push_back(restate_point_in_time(symbol, candidates.yahoo_monthly, snapshot_shares,
                                               context, from_yahoo));
-  detected = merge_detected_splits(std::move(from_sec), std::move(from_yahoo));
+  detected = merge_detected_splits(std::move(from_sec), from_yahoo);
   const std::vector<Restated>& best_point_in_time =
       !by_priority[0].empty() ? by_priority[0] : by_priority[1];
   by_priority.push_back(
       restate_fmp(symbol, candidates.fmp, snapshot_shares, best_point_in_time, context));
   std::vector<Restated> implied;
+  implied.reserve(snapshot_shares.size());
   for (const auto& [session, shares] : snapshot_shares) {
     implied.push_back(
         {ShareObservation{symbol, session, shares, prices.bars.basis().split,
