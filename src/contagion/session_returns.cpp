@@ -3,6 +3,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 
+#include <cstdint>
 #include <limits>
 
 namespace marketshock::contagion {
@@ -54,7 +55,8 @@ std::vector<boost::gregorian::date> sessions_around(boost::gregorian::date ancho
                       "sessions {}..{} around {} leave the calendar", first_offset, last_offset,
                       format_iso_date(anchor));
   std::vector<boost::gregorian::date> out;
-  out.reserve(static_cast<std::size_t>(last_offset - first_offset + 1));
+  // Widened before subtracting: the offsets are int, their difference need not fit one.
+  out.reserve(static_cast<std::size_t>(static_cast<std::int64_t>(last_offset) - first_offset + 1));
   for (int k = first_offset; k <= last_offset; ++k) out.push_back(calendar.session_at(index + k));
   return out;
 }
