@@ -123,7 +123,7 @@ void write_dataset(const MarketData& data, const DatasetMetadata& metadata,
       actions.text(s.symbol.view()).text("split").date(split.effective);
       actions.text(split.earliest_after ? format_iso_date(*split.earliest_after) : "");
       actions.number(split.ratio);
-      actions.text(!split.source.empty()   ? split.source
+      actions.text(!split.source.empty()  ? split.source
                    : split.earliest_after ? "detected from share counts"
                                           : r.provenance.source);
       actions.end_row();
