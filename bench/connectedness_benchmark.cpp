@@ -1,8 +1,8 @@
 // Diebold-Yilmaz kernels: one VAR fit + GFEVD (the straightforward path) and rolling windows
 // (the fast path of Task C), on simulated returns of Task C's shape (N = 100, p = 1, H = 10).
-#include <marketshock/contagion/connectedness.hpp>
-#include <marketshock/contagion/rolling_connectedness.hpp>
-#include <marketshock/contagion/var_model.hpp>
+#include <marketshock/stats/connectedness.hpp>
+#include <marketshock/stats/rolling_connectedness.hpp>
+#include <marketshock/stats/var_model.hpp>
 
 #include "detail/small_gemm.hpp"
 
@@ -29,8 +29,8 @@ Eigen::MatrixXd simulated_returns(Eigen::Index rows, Eigen::Index cols) {
 void BM_FitVarAndConnectedness(benchmark::State& state) {
   const Eigen::MatrixXd r = simulated_returns(250, state.range(0));
   for (auto _ : state) {
-    const marketshock::contagion::VarModel model = marketshock::contagion::fit_var(r, 1);
-    benchmark::DoNotOptimize(marketshock::contagion::connectedness(model, 10).total);
+    const marketshock::stats::VarModel model = marketshock::stats::fit_var(r, 1);
+    benchmark::DoNotOptimize(marketshock::stats::connectedness(model, 10).total);
   }
 }
 BENCHMARK(BM_FitVarAndConnectedness)->Arg(10)->Arg(100)->Unit(benchmark::kMillisecond);
@@ -38,11 +38,11 @@ BENCHMARK(BM_FitVarAndConnectedness)->Arg(10)->Arg(100)->Unit(benchmark::kMillis
 // Rolling windows (W = 250) over 250 + 199 rows = 200 windows; items = windows.
 void BM_RollingConnectedness(benchmark::State& state) {
   const Eigen::MatrixXd r = simulated_returns(449, 100);
-  marketshock::contagion::RollingConnectednessOptions options;
+  marketshock::stats::RollingConnectednessOptions options;
   options.threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state) {
-    const marketshock::contagion::RollingConnectedness dy =
-        marketshock::contagion::rolling_connectedness(r, options);
+    const marketshock::stats::RollingConnectedness dy =
+        marketshock::stats::rolling_connectedness(r, options);
     benchmark::DoNotOptimize(dy.total.sum());
   }
   state.SetItemsProcessed(state.iterations() * 200);
@@ -52,7 +52,7 @@ BENCHMARK(BM_RollingConnectedness)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond
 // One 100 x 100 x 100 product (the GFEVD step K_h = Phi K_{h-1}) with each kernel this processor
 // runs: portable (Eigen, with the build's flags), AVX2 + FMA, AVX-512F. Counters: GFLOPS.
 void BM_SmallGemm(benchmark::State& state) {
-  namespace detail = marketshock::contagion::detail;
+  namespace detail = marketshock::stats::detail;
   const auto kernel = static_cast<detail::GemmKernel>(state.range(0));
   if (!detail::gemm_kernel_supported(kernel)) {
     state.SkipWithError("this processor lacks the kernel's instructions");
@@ -72,9 +72,9 @@ void BM_SmallGemm(benchmark::State& state) {
                          benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_SmallGemm)
-    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::portable))
-    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::avx2))
-    ->Arg(static_cast<int>(marketshock::contagion::detail::GemmKernel::avx512))
+    ->Arg(static_cast<int>(marketshock::stats::detail::GemmKernel::portable))
+    ->Arg(static_cast<int>(marketshock::stats::detail::GemmKernel::avx2))
+    ->Arg(static_cast<int>(marketshock::stats::detail::GemmKernel::avx512))
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -2,8 +2,8 @@
 // session's full attribution for both indices under 10 ms; the rebuilt series over the whole
 // dataset under 100 ms). The dataset is found like the CLI finds it ($MARKETSHOCK_DATA, else the
 // source tree's data/); loading it is not timed.
-#include <marketshock/contagion/session_analysis.hpp>
-#include <marketshock/contagion/tracking_error.hpp>
+#include <marketshock/indices/session_analysis.hpp>
+#include <marketshock/indices/tracking_error.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 
 #include <benchmark/benchmark.h>
@@ -14,7 +14,7 @@
 namespace {
 
 using namespace marketshock;
-using namespace marketshock::contagion;
+using namespace marketshock::indices;
 boost::gregorian::date event_day() {
   return {2025, 1, 27};
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference outputs for the statistics of the contagion layer (tests/contagion_stats).
+"""Reference outputs for the statistics layer (tests/stats).
 
 usage: /usr/bin/python3 scripts/make_stats_golden.py [--out tests/golden/stats]
                                                      [--taskc ../shared/bench/taskc]

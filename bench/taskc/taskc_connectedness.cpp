@@ -1,14 +1,14 @@
 // Task C of bench/README.md (rolling Diebold-Yilmaz total connectedness) with marketshock:
-// reads returns.csv with the project's CSV reader, runs contagion::rolling_connectedness and
+// reads returns.csv with the project's CSV reader, runs stats::rolling_connectedness and
 // writes tci.csv and directional_last.csv in Task C's exact format.
 //
 // usage: marketshock_taskc RETURNS_CSV OUT_DIR [--window 250] [--lags 1] [--horizon 10]
 //                          [--threads 0]
 // stderr: "peer=marketshock load_s=... compute_s=... write_s=... total_s=... windows=...
 // threads=..."
-#include <marketshock/contagion/rolling_connectedness.hpp>
 #include <marketshock/core/error.hpp>
 #include <marketshock/io/csv_reader.hpp>
+#include <marketshock/stats/rolling_connectedness.hpp>
 
 #include <fmt/format.h>
 #include <fmt/os.h>
@@ -33,7 +33,7 @@ double seconds_since(Clock::time_point start) {
 struct Arguments {
   std::string returns;
   std::string out;
-  marketshock::contagion::RollingConnectednessOptions options;
+  marketshock::stats::RollingConnectednessOptions options;
 };
 
 Arguments parse(int argc, char** argv) {
@@ -84,7 +84,7 @@ Eigen::MatrixXd read_returns(const std::string& path, std::vector<std::string>& 
 }
 
 void write_outputs(const std::filesystem::path& out, const std::vector<std::string>& symbols,
-                   const marketshock::contagion::RollingConnectedness& dy) {
+                   const marketshock::stats::RollingConnectedness& dy) {
   std::filesystem::create_directories(out);
   {
     fmt::ostream tci = fmt::output_file((out / "tci.csv").string());
@@ -113,13 +113,13 @@ int main(int argc, char** argv) {
     const Eigen::MatrixXd returns = read_returns(args.returns, symbols);
     const double load_s = seconds_since(t0);
     const auto t1 = Clock::now();
-    const marketshock::contagion::RollingConnectedness dy =
-        marketshock::contagion::rolling_connectedness(returns, args.options);
+    const marketshock::stats::RollingConnectedness dy =
+        marketshock::stats::rolling_connectedness(returns, args.options);
     const double compute_s = seconds_since(t1);
     const auto t2 = Clock::now();
     write_outputs(args.out, symbols, dy);
     std::size_t not_ok = 0;
-    for (const auto s : dy.status) not_ok += s == marketshock::contagion::StatStatus::ok ? 0 : 1;
+    for (const auto s : dy.status) not_ok += s == marketshock::StatStatus::ok ? 0 : 1;
     const unsigned threads =
         args.options.threads != 0 ? args.options.threads : std::thread::hardware_concurrency();
     fmt::print(stderr,

@@ -20,7 +20,7 @@ constexpr const char* kSource =
 
 std::vector<std::filesystem::path> write_charts(const std::filesystem::path& directory,
                                                 const MarketData& data,
-                                                const contagion::ContagionSession& contagion,
+                                                const indices::ContagionSession& contagion,
                                                 const records::Ranking& ranking) {
   std::filesystem::create_directories(directory);
   std::vector<std::filesystem::path> written;

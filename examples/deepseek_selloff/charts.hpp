@@ -1,8 +1,8 @@
 // The example's four charts, written with the report layer's SVG charts.
 #pragma once
 
-#include <marketshock/contagion/contagion_session.hpp>
 #include <marketshock/core/market_data.hpp>
+#include <marketshock/indices/contagion_session.hpp>
 #include <marketshock/records/ranking.hpp>
 
 #include <filesystem>
@@ -14,7 +14,7 @@ namespace deepseek {
 /// sp500_sectors.svg into `directory` (created if needed); returns the files written.
 std::vector<std::filesystem::path> write_charts(
     const std::filesystem::path& directory, const marketshock::MarketData& data,
-    const marketshock::contagion::ContagionSession& contagion,
+    const marketshock::indices::ContagionSession& contagion,
     const marketshock::records::Ranking& ranking);
 
 }  // namespace deepseek

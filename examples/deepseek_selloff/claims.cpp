@@ -80,7 +80,7 @@ Check explained(const MarketData& data, std::string id, std::string figure,
 }  // namespace
 
 std::vector<Check> check_claims(const MarketData& data,
-                                const contagion::ContagionSession& contagion) {
+                                const indices::ContagionSession& contagion) {
   std::vector<Check> out;
   const records::DailyMove nvda = records::daily_move(data, "NVDA", event_day());
   const records::MoveTable table(data);

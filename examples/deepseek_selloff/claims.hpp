@@ -2,8 +2,8 @@
 // against the library's own figures with its basis and a verdict.
 #pragma once
 
-#include <marketshock/contagion/contagion_session.hpp>
 #include <marketshock/core/market_data.hpp>
+#include <marketshock/indices/contagion_session.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -24,7 +24,7 @@ struct Check {
 
 /// Evaluates every claim on `data`; `contagion` is the session analysis of 2025-01-27.
 [[nodiscard]] std::vector<Check> check_claims(
-    const marketshock::MarketData& data, const marketshock::contagion::ContagionSession& contagion);
+    const marketshock::MarketData& data, const marketshock::indices::ContagionSession& contagion);
 
 [[nodiscard]] std::string checks_text(const std::vector<Check>& checks);
 [[nodiscard]] nlohmann::json checks_json(const std::vector<Check>& checks);

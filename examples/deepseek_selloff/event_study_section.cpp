@@ -1,9 +1,9 @@
 #include "event_study_section.hpp"
 
-#include <marketshock/contagion/event_anchor.hpp>
-#include <marketshock/contagion/market_event_study.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/report/text_table.hpp>
+#include <marketshock/stats/event_anchor.hpp>
+#include <marketshock/stats/market_event_study.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -16,31 +16,30 @@ namespace {
 
 using boost::gregorian::date;
 using namespace marketshock;
-namespace ct = contagion;
 
 std::string pct(double f) {
   return std::isfinite(f) ? fmt::format("{:+.2f}", f * 100.0) : "n/a";
 }
 
-ct::MarketEventStudy run(const MarketData& data, const std::vector<Symbol>& symbols, date day,
-                         ct::BenchmarkKind benchmark) {
-  ct::MarketEventStudyOptions options;
+stats::MarketEventStudy run(const MarketData& data, const std::vector<Symbol>& symbols, date day,
+                            stats::BenchmarkKind benchmark) {
+  stats::MarketEventStudyOptions options;
   options.benchmark = benchmark;
   options.event_stocks = {Symbol("NVDA")};
-  return ct::market_event_study(data, symbols, day, options);
+  return stats::market_event_study(data, symbols, day, options);
 }
 
 }  // namespace
 
 EventStudySection event_study_section(const MarketData& data, const std::vector<Symbol>& peers) {
   // DeepSeek's R1 news came out over the weekend: day 0 is the next session.
-  const date day = ct::event_session(date(2025, 1, 26), ct::NewsTiming::before_close);
+  const date day = stats::event_session(date(2025, 1, 26), stats::NewsTiming::before_close);
   std::vector<Symbol> symbols{Symbol("NVDA")};
   for (const Symbol& s : peers) {
     if (data.find(s)) symbols.push_back(s);
   }
-  const auto ex = run(data, symbols, day, ct::BenchmarkKind::index_without_event_stocks);
-  const auto plain = run(data, symbols, day, ct::BenchmarkKind::index_level);
+  const auto ex = run(data, symbols, day, stats::BenchmarkKind::index_without_event_stocks);
+  const auto plain = run(data, symbols, day, stats::BenchmarkKind::index_level);
 
   report::TextTable table({{"symbol"},
                            {"AR day 0 %, ex-NVDA", report::Align::right},
@@ -52,7 +51,7 @@ EventStudySection event_study_section(const MarketData& data, const std::vector<
   for (std::size_t i = 0; i < symbols.size(); ++i) {
     const auto& f = ex.firms[i];
     const auto& g = plain.firms[i];
-    const auto car = [](const ct::FirmEventStudy& firm, int first, int last) {
+    const auto car = [](const stats::FirmEventStudy& firm, int first, int last) {
       for (const auto& w : firm.windows) {
         if (w.window.first == first && w.window.last == last) return w.car;
       }

@@ -8,8 +8,8 @@
 #include "claims.hpp"
 #include "event_study_section.hpp"
 
-#include <marketshock/contagion/contagion_session.hpp>
 #include <marketshock/core/error.hpp>
+#include <marketshock/indices/contagion_session.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 #include <marketshock/io/peer_groups_file.hpp>
 #include <marketshock/records/move_path.hpp>
@@ -54,14 +54,14 @@ int run(const Options& options) {
   const TradingCalendar& nyse = TradingCalendar::nyse();
   const date day(2025, 1, 27);
 
-  contagion::ContagionRequest request;
+  indices::ContagionRequest request;
   request.exclude = {Symbol("NVDA")};
   std::vector<Symbol> ai_power;
   for (auto& g : io::read_peer_groups(dir / "peer_groups.json")) {
     if (g.id == "ai_power") ai_power = g.symbols;
     request.peer_groups.push_back({g.id, g.name, g.description, std::move(g.symbols)});
   }
-  const auto session = contagion::analyse_contagion(data, day, request, nyse);
+  const auto session = indices::analyse_contagion(data, day, request, nyse);
   const auto checks = deepseek::check_claims(data, session);
 
   records::RankingQuery top10;

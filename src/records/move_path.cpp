@@ -15,8 +15,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 }  // namespace
 
-MovePath move_path(const SecurityRecord& security, boost::gregorian::date from,
+MovePath move_path(const Valuation& valuation, SecurityId id, boost::gregorian::date from,
                    boost::gregorian::date to) {
+  const SecurityRecord& security = valuation.data().record(id);
   const Symbol& symbol = security.security.symbol;
   MARKETSHOCK_REQUIRE(from <= to, "{}: path start {} is after its end {}", symbol,
                       format_iso_date(from), format_iso_date(to));
@@ -27,26 +28,24 @@ MovePath move_path(const SecurityRecord& security, boost::gregorian::date from,
   MARKETSHOCK_REQUIRE(begin != dates.begin(),
                       "{}: {} is its first bar, so the path has no base close", symbol,
                       format_iso_date(*begin));
-  std::vector<DailyMove> moves = daily_moves(security, from, to);
-  // Each day's own close x shares (and the base's), even when a neighbouring day lacks a count.
-  const bool dividend_adjusted = security.bars.basis().dividend_adjusted;
-  const auto value_of = [&](double close, const std::optional<SharesUsed>& shares) {
-    return shares && !dividend_adjusted ? close * shares->record.shares : kNaN;
-  };
+  const auto base_row = static_cast<std::size_t>(begin - dates.begin()) - 1;
+  std::vector<DailyMove> moves = daily_moves(valuation, id, from, to);
 
   MovePath path{symbol, {}, 0.0, 0.0, {}};
-  const DailyMove& first = moves.front();
-  path.base_date = first.previous_date;
-  path.base_close = security.bars.close()[static_cast<std::size_t>(begin - dates.begin()) - 1];
-  path.base_market_value_usd = value_of(path.base_close, first.previous_shares);
+  path.base_date = dates[base_row];
+  path.base_close = security.bars.close()[base_row];
+  path.base_market_value_usd = valuation.market_value_at(id, base_row).value_or(kNaN);
   path.days.reserve(moves.size());
   double growth = 1.0;
+  std::size_t row = base_row;
   for (DailyMove& move : moves) {
+    ++row;
     growth *= 1.0 + move.close_return;
     PathDay day;
     day.cumulative_return = growth - 1.0;
-    // NaN propagates when either value is unknown.
-    day.cumulative_change_usd = value_of(move.close, move.shares) - path.base_market_value_usd;
+    // Each day's own close x count against the base's; NaN when either is unknown.
+    const ValueChange since_base = valuation.between_rows(id, base_row, row);
+    day.cumulative_change_usd = since_base.has_value() ? since_base.change_usd : kNaN;
     day.move = std::move(move);
     path.days.push_back(std::move(day));
   }
@@ -55,11 +54,11 @@ MovePath move_path(const SecurityRecord& security, boost::gregorian::date from,
 
 MovePath move_path(const MarketData& data, std::string_view symbol, boost::gregorian::date from,
                    boost::gregorian::date to) {
-  const SecurityRecord& security = data.record(data.require(symbol));
+  const SecurityId id = data.require(symbol);
   const TradingCalendar& calendar = TradingCalendar::nyse();
   (void)calendar.require_session(from);
   (void)calendar.require_session(to);
-  return move_path(security, from, to);
+  return move_path(Valuation(data), id, from, to);
 }
 
 }  // namespace marketshock::records

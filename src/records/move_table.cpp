@@ -15,61 +15,19 @@ using boost::gregorian::date;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// Walks a share series forward in date order: O(1) amortised per lookup instead of O(log s).
-class SharesCursor {
- public:
-  explicit SharesCursor(const StepSeries<SharesRecord>& series) : steps_(series.steps()) {}
-
-  // The finite, positive count in force on `day` (non-decreasing across calls), or NaN.
-  double on(date day) {
-    while (next_ < steps_.size() && steps_[next_].effective <= day) ++next_;
-    if (next_ == 0) return kNaN;
-    const double shares = steps_[next_ - 1].value.shares;
-    return std::isfinite(shares) && shares > 0.0 ? shares : kNaN;
-  }
-
- private:
-  std::span<const Step<SharesRecord>> steps_;
-  std::size_t next_ = 0;
-};
-
-void append_security_rows(const SecurityRecord& record, std::uint32_t id,
-                          SecurityMoveColumns& out) {
-  const DailyBars& bars = record.bars;
-  const auto dates = bars.dates();
-  const auto closes = bars.close();
-  const bool dividend_adjusted = bars.basis().dividend_adjusted;
-  SharesCursor cursor(record.shares);
-  double previous_shares = kNaN;
-  for (std::size_t row = 0; row < bars.size(); ++row) {
-    const double shares = cursor.on(dates[row]);
+void append_security_rows(const Valuation& valuation, std::uint32_t id, SecurityMoveColumns& out) {
+  const std::size_t n = valuation.data().record(SecurityId(id)).bars.size();
+  for (std::size_t row = 0; row < n; ++row) {
+    const ValueChange c = valuation.at_row(SecurityId(id), row);
     out.security.push_back(id);
-    out.date.push_back(dates[row]);
-    double close_return = kNaN;
-    double previous_value = kNaN;
-    double change = kNaN;
-    MarketValueStatus status = MarketValueStatus::available;
-    if (row == 0) {
-      status = MarketValueStatus::no_previous_bar;
-    } else {
-      const double ratio = split_ratio_between(record, dates[row - 1], dates[row]);
-      close_return = closes[row] / (closes[row - 1] / ratio) - 1.0;
-      if (dividend_adjusted) {
-        status = MarketValueStatus::dividend_adjusted_prices;
-      } else if (std::isnan(shares)) {
-        status = MarketValueStatus::no_shares;
-      } else if (std::isnan(previous_shares)) {
-        status = MarketValueStatus::no_previous_shares;
-      } else {
-        previous_value = closes[row - 1] * previous_shares;
-        change = closes[row] * shares - previous_value;
-      }
-    }
-    out.close_return.push_back(close_return);
-    out.previous_value_usd.push_back(previous_value);
-    out.change_usd.push_back(change);
-    out.status.push_back(status);
-    previous_shares = shares;
+    out.date.push_back(c.session);
+    out.close_return.push_back(row == 0 ? kNaN : c.price_return);
+    // A valued change across a gap keeps its figures (for a reader) but not its place in a
+    // one-day ranking: its status says so.
+    out.previous_value_usd.push_back(c.previous_market_value_usd);
+    out.change_usd.push_back(c.change_usd);
+    out.status.push_back(c.status);
+    out.sessions_spanned.push_back(row == 0 ? 0 : c.sessions_spanned);
   }
 }
 
@@ -89,17 +47,23 @@ void append_issuer_rows(std::uint32_t issuer, std::span<const std::uint32_t> cla
     const boost::gregorian::date session = *day;
     double previous_value = 0.0;
     double change = 0.0;
-    MarketValueStatus status = MarketValueStatus::available;
+    ValuationStatus status = ValuationStatus::available;
+    std::size_t valued_classes = 0;
     for (std::size_t k = 0; k < classes.size(); ++k) {
       const std::uint32_t r = cursor[k];
       if (r >= rows.begin[classes[k] + 1] || rows.date[r] != session) continue;
       out.part_row.push_back(r);
-      if (status == MarketValueStatus::available) status = rows.status[r];
+      ++cursor[k];
+      // The issuer's value is counted once, on the class that carries its all-class count.
+      if (rows.status[r] == ValuationStatus::value_on_other_class) continue;
+      if (status == ValuationStatus::available) status = rows.status[r];
+      ++valued_classes;
       previous_value += rows.previous_value_usd[r];
       change += rows.change_usd[r];
-      ++cursor[k];
     }
-    if (status != MarketValueStatus::available) previous_value = change = kNaN;
+    // Only the class without a count traded that day: the carrying class has no bar.
+    if (valued_classes == 0) status = ValuationStatus::value_on_other_class;
+    if (status != ValuationStatus::available) previous_value = change = kNaN;
     out.issuer.push_back(issuer);
     out.date.push_back(session);
     out.previous_value_usd.push_back(previous_value);
@@ -112,6 +76,7 @@ void append_issuer_rows(std::uint32_t issuer, std::span<const std::uint32_t> cla
 }  // namespace
 
 MoveTable::MoveTable(const MarketData& data) : data_(&data) {
+  const Valuation valuation(data);
   const auto& records = data.securities();
   std::size_t total = 0;
   for (const SecurityRecord& r : records) total += r.bars.size();
@@ -121,10 +86,11 @@ MoveTable::MoveTable(const MarketData& data) : data_(&data) {
   securities_.previous_value_usd.reserve(total);
   securities_.change_usd.reserve(total);
   securities_.status.reserve(total);
+  securities_.sessions_spanned.reserve(total);
   securities_.begin.reserve(records.size() + 1);
   for (std::uint32_t i = 0; i < records.size(); ++i) {
     securities_.begin.push_back(static_cast<std::uint32_t>(securities_.date.size()));
-    append_security_rows(records[i], i, securities_);
+    append_security_rows(valuation, i, securities_);
     if (!records[i].bars.empty()) {
       const date first = records[i].bars.dates().front();
       const date last = records[i].bars.dates().back();

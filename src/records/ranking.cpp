@@ -38,18 +38,20 @@ class ExclusionRuns {
   ExclusionRuns(const MarketData& data, const SecurityMoveColumns& rows)
       : data_(data), rows_(rows), open_(data.security_count()) {}
 
-  void add(std::uint32_t row, MarketValueStatus reason) {
+  void add(std::uint32_t row, ValuationStatus reason) {
     const std::uint32_t security = rows_.security[row];
     auto& open = open_[security];
     if (open && open->last_row + 1 == row && runs_[open->run].reason == reason) {
       ExcludedMoves& run = runs_[open->run];
       run.last = rows_.date[row];
       ++run.sessions;
+      run.sessions_spanned = std::max(run.sessions_spanned, rows_.sessions_spanned[row]);
       open->last_row = row;
       return;
     }
     const Security& s = data_.record(SecurityId(security)).security;
-    runs_.push_back(ExcludedMoves{s.symbol, s.issuer, reason, rows_.date[row], rows_.date[row], 1});
+    runs_.push_back(ExcludedMoves{s.symbol, s.issuer, reason, rows_.date[row], rows_.date[row], 1,
+                                  rows_.sessions_spanned[row]});
     open = Open{runs_.size() - 1, row};
   }
 
@@ -164,11 +166,18 @@ Ranking rank_moves(const MoveTable& table, const RankingQuery& query) {
       for (std::uint32_t r = srows.begin[i]; r < srows.begin[i + 1] && srows.date[r] <= range.to;
            ++r) {
         if (!is_member(r)) continue;
-        const double value = usd ? srows.change_usd[r] : srows.close_return[r];
-        if (!std::isnan(value)) {
-          consider(value, i, r, srows.date[r]);
+        // Only one-session moves rank: a change across a gap is listed as excluded with the
+        // sessions it spans, in dollars and in percent alike.
+        const ValuationStatus status = srows.status[r];
+        const bool one_session = status != ValuationStatus::spans_several_sessions &&
+                                 status != ValuationStatus::not_a_session &&
+                                 status != ValuationStatus::no_previous_bar;
+        const bool ranks = usd ? status == ValuationStatus::available
+                               : one_session && !std::isnan(srows.close_return[r]);
+        if (ranks) {
+          consider(usd ? srows.change_usd[r] : srows.close_return[r], i, r, srows.date[r]);
         } else if (srows.date[r] >= range.from) {
-          excluded.add(r, usd ? srows.status[r] : MarketValueStatus::no_previous_bar);
+          excluded.add(r, usd || !one_session ? status : ValuationStatus::no_previous_bar);
         }
       }
     }
@@ -180,14 +189,13 @@ Ranking rank_moves(const MoveTable& table, const RankingQuery& query) {
         const auto parts_begin = irows.part_row.begin() + irows.part_begin[r];
         const auto parts_end = irows.part_row.begin() + irows.part_begin[r + 1];
         if (index != nullptr && std::none_of(parts_begin, parts_end, is_member)) continue;
-        if (irows.status[r] == MarketValueStatus::available) {
+        if (irows.status[r] == ValuationStatus::available) {
           const double value =
               usd ? irows.change_usd[r] : irows.change_usd[r] / irows.previous_value_usd[r];
           consider(value, j, r, irows.date[r]);
         } else if (irows.date[r] >= range.from) {
           for (auto p = parts_begin; p != parts_end; ++p) {
-            if (srows.status[*p] != MarketValueStatus::available)
-              excluded.add(*p, srows.status[*p]);
+            if (srows.status[*p] != ValuationStatus::available) excluded.add(*p, srows.status[*p]);
           }
         }
       }

@@ -6,8 +6,6 @@
 #include <marketshock/records/daily_move.hpp>
 
 #include <algorithm>
-#include <cmath>
-#include <limits>
 
 namespace marketshock::records {
 
@@ -15,16 +13,6 @@ namespace {
 
 using boost::gregorian::date;
 using boost::gregorian::days;
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// A finite, positive share count in force on `day`, or NaN.
-double shares_on(const SecurityRecord& security, date day) {
-  const auto* step = security.shares.step_as_of(day);
-  return step != nullptr && std::isfinite(step->value.shares) && step->value.shares > 0.0
-             ? step->value.shares
-             : kNaN;
-}
 
 // Whether `last` is the last NYSE session of the Monday-Friday week starting `monday`. Outside
 // the calendar's range, a week is taken as complete when its last bar is on the Friday.
@@ -38,35 +26,24 @@ bool ends_week(date monday, date last) {
   return !sessions.empty() && sessions.back() == last;
 }
 
-// The week of bars [first, last] (first >= 1), measured from bar first - 1.
-WeekMove week_of_rows(const SecurityRecord& security, std::size_t first, std::size_t last) {
-  const DailyBars& bars = security.bars;
+// The week of bars [first, last] (first >= 1), measured from bar first - 1: a change over
+// several sessions by design, so a valued multi-session change is the week's value.
+WeekMove week_of_rows(const Valuation& valuation, SecurityId id, std::size_t first,
+                      std::size_t last) {
+  const ValueChange c = valuation.between_rows(id, first - 1, last);
   WeekMove w;
-  w.week_start = monday_of(bars.dates()[first]);
-  w.base_date = bars.dates()[first - 1];
-  w.last_date = bars.dates()[last];
+  w.week_start = monday_of(valuation.data().record(id).bars.dates()[first]);
+  w.base_date = c.previous_session;
+  w.last_date = c.session;
   w.sessions = last - first + 1;
   w.complete = ends_week(w.week_start, w.last_date);
-  w.base_close = bars.close()[first - 1];
-  w.close = bars.close()[last];
-  w.close_return =
-      w.close / (w.base_close / split_ratio_between(security, w.base_date, w.last_date)) - 1.0;
-  const double base_shares = shares_on(security, w.base_date);
-  const double shares = shares_on(security, w.last_date);
-  if (bars.basis().dividend_adjusted) {
-    w.market_value_status = MarketValueStatus::dividend_adjusted_prices;
-  } else if (std::isnan(shares)) {
-    w.market_value_status = MarketValueStatus::no_shares;
-  } else if (std::isnan(base_shares)) {
-    w.market_value_status = MarketValueStatus::no_previous_shares;
-  }
-  if (w.market_value_status == MarketValueStatus::available) {
-    w.base_market_value_usd = w.base_close * base_shares;
-    w.market_value_usd = w.close * shares;
-    w.market_value_change_usd = w.market_value_usd - w.base_market_value_usd;
-  } else {
-    w.base_market_value_usd = w.market_value_usd = w.market_value_change_usd = kNaN;
-  }
+  w.base_close = valuation.data().record(id).bars.close()[first - 1];
+  w.close = c.close;
+  w.close_return = c.price_return;
+  w.market_value_status = c.has_value() ? ValuationStatus::available : c.status;
+  w.base_market_value_usd = c.previous_market_value_usd;
+  w.market_value_usd = c.market_value_usd;
+  w.market_value_change_usd = c.change_usd;
   return w;
 }
 
@@ -78,25 +55,25 @@ date monday_of(date day) {
   return day - days((weekday + 6) % 7);
 }
 
-std::optional<WeekMove> week_move(const SecurityRecord& security, date day) {
+std::optional<WeekMove> week_move(const Valuation& valuation, SecurityId id, date day) {
   const date monday = monday_of(day);
-  const auto dates = security.bars.dates();
+  const auto dates = valuation.data().record(id).bars.dates();
   const auto first = std::lower_bound(dates.begin(), dates.end(), monday);
   const auto end = std::lower_bound(first, dates.end(), monday + days(7));
   if (first == end || first == dates.begin()) return std::nullopt;
-  return week_of_rows(security, static_cast<std::size_t>(first - dates.begin()),
+  return week_of_rows(valuation, id, static_cast<std::size_t>(first - dates.begin()),
                       static_cast<std::size_t>(end - dates.begin()) - 1);
 }
 
-std::vector<WeekMove> weekly_moves(const SecurityRecord& security) {
+std::vector<WeekMove> weekly_moves(const Valuation& valuation, SecurityId id) {
   std::vector<WeekMove> weeks;
-  const auto dates = security.bars.dates();
+  const auto dates = valuation.data().record(id).bars.dates();
   std::size_t first = 0;
   while (first < dates.size()) {
     const date next_monday = monday_of(dates[first]) + days(7);
     std::size_t end = first + 1;
     while (end < dates.size() && dates[end] < next_monday) ++end;
-    if (first > 0) weeks.push_back(week_of_rows(security, first, end - 1));
+    if (first > 0) weeks.push_back(week_of_rows(valuation, id, first, end - 1));
     first = end;
   }
   return weeks;
@@ -114,13 +91,14 @@ std::optional<WeekMove> latest_week_beyond(std::span<const WeekMove> weeks, cons
   return std::nullopt;
 }
 
-WeekInHistory week_in_history(const SecurityRecord& security, date day, Measure measure) {
-  const auto week = week_move(security, day);
+WeekInHistory week_in_history(const Valuation& valuation, SecurityId id, date day,
+                              Measure measure) {
+  const auto week = week_move(valuation, id, day);
   MARKETSHOCK_REQUIRE(week.has_value(),
                       "{} has no weekly change for the week of {} (no bar that week, or none "
                       "before it)",
-                      security.security.symbol, format_iso_date(monday_of(day)));
-  const std::vector<WeekMove> weeks = weekly_moves(security);
+                      valuation.data().record(id).security.symbol, format_iso_date(monday_of(day)));
+  const std::vector<WeekMove> weeks = weekly_moves(valuation, id);
   WeekInHistory out{*week, latest_week_beyond(weeks, *week, Direction::losses, measure),
                     latest_week_beyond(weeks, *week, Direction::gains, measure)};
   return out;
@@ -128,9 +106,9 @@ WeekInHistory week_in_history(const SecurityRecord& security, date day, Measure 
 
 WeekInHistory week_in_history(const MarketData& data, std::string_view symbol, date session,
                               Measure measure) {
-  const SecurityRecord& security = data.record(data.require(symbol));
+  const SecurityId id = data.require(symbol);
   (void)TradingCalendar::nyse().require_session(session);
-  return week_in_history(security, session, measure);
+  return week_in_history(Valuation(data), id, session, measure);
 }
 
 }  // namespace marketshock::records

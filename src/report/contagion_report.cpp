@@ -14,8 +14,6 @@ namespace marketshock::report {
 
 namespace {
 
-namespace ct = contagion;
-
 std::string pct(double fraction, int decimals = 2) {
   if (!std::isfinite(fraction)) return "n/a";
   return fmt::format("{:+.{}f}%", 100.0 * fraction, decimals);
@@ -28,18 +26,18 @@ std::string usd_b(double usd) {
   return num(usd / 1e9, 1);
 }
 
-nlohmann::json index_json(const ct::IndexSessionAnalysis& a, std::size_t top) {
+nlohmann::json index_json(const indices::IndexSessionAnalysis& a, std::size_t top) {
   nlohmann::json j;
   j["index"] = a.spec.id;
   j["name"] = a.spec.name;
   j["level_series"] = a.spec.level_id;
-  j["weighting"] = ct::to_string(a.spec.weighting);
+  j["weighting"] = to_string(a.spec.weighting);
   j["previous_level"] = a.session.previous_level;
   j["level"] = a.session.level;
   j["actual_return"] = a.session.actual_return;
   j["rebuilt_return"] = a.session.rebuilt_return;
   j["tracking_error_bps"] = (a.session.rebuilt_return - a.session.actual_return) * 1e4;
-  const ct::TrackingError& te = a.window_tracking;
+  const indices::TrackingError& te = a.window_tracking;
   j["window_tracking"] = {
       {"from", format_iso_date(a.window.first)},
       {"to", format_iso_date(a.window.last)},
@@ -49,7 +47,7 @@ nlohmann::json index_json(const ct::IndexSessionAnalysis& a, std::size_t top) {
       {"correlation", te.correlation},
       {"worst_session", te.worst_session ? format_iso_date(*te.worst_session) : ""},
       {"worst_error_bps", te.worst_error_bps},
-      {"status", ct::to_string(te.status)}};
+      {"status", to_string(te.status)}};
   const double nan = std::nan("");
   j["intraday_open_return"] = a.extremes ? a.extremes->open_return : nan;
   j["intraday_low_return"] = a.extremes ? a.extremes->low_return : nan;
@@ -79,7 +77,7 @@ nlohmann::json index_json(const ct::IndexSessionAnalysis& a, std::size_t top) {
                                   {"market_value_change_usd", c.market_value_change_usd}});
   }
   j["offsetting"] = nlohmann::json::array();
-  for (const auto& c : ct::offsetting_contributors(a.attribution, top)) {
+  for (const auto& c : indices::offsetting_contributors(a.attribution, top)) {
     j["offsetting"].push_back(c.symbol.str());
   }
   for (const auto& s : a.sectors) {
@@ -93,9 +91,9 @@ nlohmann::json index_json(const ct::IndexSessionAnalysis& a, std::size_t top) {
   }
   j["unweighted_members"] = nlohmann::json::array();
   for (const auto& m : a.session.members) {
-    if (m.status == ct::MemberStatus::included) continue;
+    if (m.status == indices::MemberStatus::included) continue;
     j["unweighted_members"].push_back(
-        {{"symbol", m.symbol.str()}, {"status", ct::to_string(m.status)}});
+        {{"symbol", m.symbol.str()}, {"status", to_string(m.status)}});
   }
   nlohmann::json ex = {{"symbols", nlohmann::json::array()},
                        {"rebuilt_return", a.session.rebuilt_return}};
@@ -111,11 +109,11 @@ nlohmann::json index_json(const ct::IndexSessionAnalysis& a, std::size_t top) {
   return j;
 }
 
-nlohmann::json universe_json(const ct::UniverseMove& u) {
+nlohmann::json universe_json(const indices::UniverseMove& u) {
   nlohmann::json unvalued = nlohmann::json::array();
   for (const auto& m : u.moves) {
-    if (m.status != ct::MemberStatus::included) {
-      unvalued.push_back({{"symbol", m.symbol.str()}, {"status", ct::to_string(m.status)}});
+    if (m.status != indices::MemberStatus::included) {
+      unvalued.push_back({{"symbol", m.symbol.str()}, {"status", to_string(m.status)}});
     }
   }
   return {{"name", u.name},
@@ -129,7 +127,7 @@ nlohmann::json universe_json(const ct::UniverseMove& u) {
           {"unvalued", unvalued}};
 }
 
-std::string index_text(const ct::IndexSessionAnalysis& a, std::size_t top) {
+std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) {
   std::string out;
   out += fmt::format(
       "\n{}: top {} contributors (weight at the prior close; bp of the index; points "
@@ -143,7 +141,7 @@ std::string index_text(const ct::IndexSessionAnalysis& a, std::size_t top) {
                {"contrib bp", Align::right},
                {"points", Align::right},
                {"MV change $B", Align::right}});
-  const auto add = [&](std::size_t rank, const ct::Contribution& c) {
+  const auto add = [&](std::size_t rank, const indices::Contribution& c) {
     t.add_row({std::to_string(rank), c.symbol.str(), c.sector,
                fmt::format("{:.2f}", 100 * c.weight), num(100 * c.price_return, 2),
                num(c.contribution_bps), num(c.contribution_points, 2),
@@ -154,7 +152,8 @@ std::string index_text(const ct::IndexSessionAnalysis& a, std::size_t top) {
   }
   out += fmt::format("{}", t.render());
   TextTable o({{"against the move"}, {"return %", Align::right}, {"contrib bp", Align::right}});
-  for (const auto& c : ct::offsetting_contributors(a.attribution, std::min<std::size_t>(top, 5))) {
+  for (const auto& c :
+       indices::offsetting_contributors(a.attribution, std::min<std::size_t>(top, 5))) {
     o.add_row({c.symbol.str(), pct(c.price_return), num(c.contribution_bps)});
   }
   if (o.row_count() > 0) out += fmt::format("{}", o.render());
@@ -183,8 +182,8 @@ std::string index_text(const ct::IndexSessionAnalysis& a, std::size_t top) {
   for (const auto& m : a.worst) worst += fmt::format(" {} {}", m.symbol, pct(m.price_return, 1));
   for (const auto& m : a.best) best += fmt::format(" {} {}", m.symbol, pct(m.price_return, 1));
   for (const auto& m : a.session.members) {
-    if (m.status != ct::MemberStatus::included) {
-      unweighted += fmt::format(" {} ({})", m.symbol, ct::describe(m.status));
+    if (m.status != indices::MemberStatus::included) {
+      unweighted += fmt::format(" {} ({})", m.symbol, describe(m.status));
     }
   }
   out += fmt::format("worst:{}\nbest:{}\nunweighted members:{}\n", worst, best,
@@ -192,7 +191,7 @@ std::string index_text(const ct::IndexSessionAnalysis& a, std::size_t top) {
   return out;
 }
 
-std::string contagion_basis(const ct::ContagionSession& s) {
+std::string contagion_basis(const indices::ContagionSession& s) {
   return fmt::format(
       "close-to-close price returns {} -> {}; market value = close x shares outstanding in force "
       "that day (dataset share counts); returns are fractions shown as %, contributions in basis "
@@ -202,21 +201,21 @@ std::string contagion_basis(const ct::ContagionSession& s) {
 
 }  // namespace
 
-nlohmann::json contagion_json(const ct::ContagionSession& s, std::size_t top) {
+nlohmann::json contagion_json(const indices::ContagionSession& s, std::size_t top) {
   nlohmann::json out;
   out["date"] = format_iso_date(s.session);
   out["previous_session"] = format_iso_date(s.previous_session);
   out["basis"] = contagion_basis(s);
-  out["ndx_capping_prices"] = ct::to_string(s.request.reconstruction.capping_prices);
+  out["ndx_capping_prices"] = to_string(s.request.reconstruction.capping_prices);
   for (const auto& a : s.indices) out["indices"].push_back(index_json(a, top));
   out["peer_groups"] = nlohmann::json::array();
   for (const auto& p : s.peer_groups) out["peer_groups"].push_back(universe_json(p));
   for (const auto& u : s.universes) out["universes"].push_back(universe_json(u));
-  out["approximations"] = ct::contagion_approximations();
+  out["approximations"] = indices::contagion_approximations();
   return out;
 }
 
-std::string contagion_text(const ct::ContagionSession& s, std::size_t top) {
+std::string contagion_text(const indices::ContagionSession& s, std::size_t top) {
   std::string out;
   const std::string basis = contagion_basis(s);
   out += fmt::format("Contagion on {} ({}), previous session {}\nbasis: {}\n",
@@ -230,7 +229,7 @@ std::string contagion_text(const ct::ContagionSession& s, std::size_t top) {
     for (const auto& a : s.indices) cells.push_back(cell(a));
     side.add_row(std::move(cells));
   };
-  using A = ct::IndexSessionAnalysis;
+  using A = indices::IndexSessionAnalysis;
   row("actual return (level series)", [](const A& a) {
     return fmt::format("{} ({})", pct(a.session.actual_return), a.spec.level_id);
   });
@@ -282,15 +281,16 @@ std::string contagion_text(const ct::ContagionSession& s, std::size_t top) {
   });
   out += fmt::format("\n{}", side.render());
   for (const auto& a : s.indices) {
-    out += fmt::format("{} weighting: {}{}\n", a.spec.name, ct::describe(a.spec.weighting),
-                       a.spec.weighting == ct::IndexWeighting::nasdaq100_modified
+    out += fmt::format("{} weighting: {}{}\n", a.spec.name, describe(a.spec.weighting),
+                       a.spec.weighting == indices::IndexWeighting::nasdaq100_modified
                            ? fmt::format("; capping closes: {}",
-                                         ct::to_string(s.request.reconstruction.capping_prices))
+                                         to_string(s.request.reconstruction.capping_prices))
                            : "");
   }
   for (const auto& a : s.indices) out += index_text(a, top);
 
-  const auto universe_table = [](const std::vector<ct::UniverseMove>& moves, const char* first) {
+  const auto universe_table = [](const std::vector<indices::UniverseMove>& moves,
+                                 const char* first) {
     TextTable t({{first},
                  {"valued", Align::right},
                  {"cap-wtd %", Align::right},
@@ -318,7 +318,7 @@ std::string contagion_text(const ct::ContagionSession& s, std::size_t top) {
       "$1 trillion\"; net = sum of changes, losses = sum over decliners)\n{}",
       universe_table(s.universes, "universe"));
   out += fmt::format("\nApproximations:\n");
-  for (const auto& note : ct::contagion_approximations()) out += fmt::format("- {}\n", note);
+  for (const auto& note : indices::contagion_approximations()) out += fmt::format("- {}\n", note);
   return out;
 }
 

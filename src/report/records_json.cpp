@@ -30,11 +30,15 @@ nlohmann::json day_json(const records::PathDay& day) {
       {"open_gap_return", number(m.open_gap_return)},
       {"intraday_low_return", number(m.intraday_low_return)},
       {"intraday_high_return", number(m.intraday_high_return)},
-      {"market_value_status", std::string(records::to_string(m.market_value_status))},
+      {"market_value_status", std::string(to_string(m.market_value_status))},
+      {"previous_date", format_iso_date(m.previous_date)},
+      {"sessions_spanned", m.sessions_spanned},
       {"cumulative_return", number(day.cumulative_return)},
       {"cumulative_change_usd", number(day.cumulative_change_usd)},
   };
-  const bool known = m.has_market_value();
+  // A valued move across a gap keeps its figures; its status and sessions_spanned say it is no
+  // one-day move.
+  const bool known = m.has_market_value_figures();
   j["market_value_usd"] = known ? number(m.market_value_usd) : nullptr;
   j["market_value_change_usd"] = known ? number(m.market_value_change_usd) : nullptr;
   j["intraday_low_change_usd"] = known ? number(m.intraday_low_change_usd) : nullptr;
@@ -58,7 +62,7 @@ nlohmann::json week_json(const records::WeekMove& w) {
           {"sessions", w.sessions},
           {"complete", w.complete},
           {"return", number(w.close_return)},
-          {"market_value_change_usd", w.market_value_status == records::MarketValueStatus::available
+          {"market_value_change_usd", w.market_value_status == ValuationStatus::available
                                           ? number(w.market_value_change_usd)
                                           : nlohmann::json(nullptr)}};
 }
@@ -122,10 +126,11 @@ nlohmann::json ranking_json(const records::Ranking& ranking) {
   for (const auto& e : ranking.excluded) {
     excluded.push_back({{"symbol", e.symbol.str()},
                         {"issuer", e.issuer.key()},
-                        {"reason", std::string(records::to_string(e.reason))},
+                        {"reason", std::string(to_string(e.reason))},
                         {"first", format_iso_date(e.first)},
                         {"last", format_iso_date(e.last)},
-                        {"sessions", e.sessions}});
+                        {"sessions", e.sessions},
+                        {"sessions_spanned", e.sessions_spanned}});
   }
   return {{"as_of", format_iso_date(ranking.as_of)},
           {"from", format_iso_date(ranking.from)},

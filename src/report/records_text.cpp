@@ -32,7 +32,7 @@ std::string week_line(const char* label, const records::WeekMove& w) {
   return fmt::format("{} week of {} ({} to {}, {} sessions): {}%, {} $B\n", label,
                      format_iso_date(w.week_start), format_iso_date(w.base_date),
                      format_iso_date(w.last_date), w.sessions, percent(w.close_return),
-                     w.market_value_status == records::MarketValueStatus::available
+                     w.market_value_status == ValuationStatus::available
                          ? billions(w.market_value_change_usd)
                          : "n/a");
 }
@@ -52,15 +52,20 @@ std::string moves_text(const SecurityRecord& security, const records::MovePath& 
                    {"shares (as of, source)"}});
   for (const auto& day : path.days) {
     const records::DailyMove& m = day.move;
-    const bool known = m.has_market_value();
+    const bool known = m.has_market_value_figures();
+    // A move across a gap is labelled with the sessions it spans, never shown as one day's.
+    const std::string date_label =
+        m.sessions_spanned == 1 ? format_iso_date(m.date)
+                                : fmt::format("{} ({} sessions since {})", format_iso_date(m.date),
+                                              m.sessions_spanned, format_iso_date(m.previous_date));
     table.add_row(
-        {format_iso_date(m.date), fmt::format("{:.2f}", m.close), percent(m.close_return),
+        {date_label, fmt::format("{:.2f}", m.close), percent(m.close_return),
          percent(m.intraday_low_return), known ? billions(m.market_value_change_usd) : "n/a",
          known ? billions(m.intraday_low_change_usd) : "n/a", percent(day.cumulative_return),
          billions(day.cumulative_change_usd),
          m.shares ? fmt::format("{:.4g} ({}, {})", m.shares->record.shares,
                                 format_iso_date(m.shares->effective), m.shares->record.source)
-                  : std::string(records::describe(m.market_value_status))});
+                  : std::string(describe(m.market_value_status))});
   }
   std::string out =
       fmt::format("{} ({}): {} to {}, from the {} close of {:.2f}\n\n", security.security.symbol,
@@ -127,10 +132,14 @@ std::string ranking_text(const records::Ranking& ranking) {
   }
   std::map<std::string, std::vector<std::string>> by_reason;
   for (const auto& e : ranking.excluded) {
-    by_reason[std::string(records::describe(e.reason))].push_back(
+    std::string entry =
         e.sessions == 1 ? fmt::format("{} {}", e.symbol, format_iso_date(e.first))
                         : fmt::format("{} {}..{} ({} sessions)", e.symbol, format_iso_date(e.first),
-                                      format_iso_date(e.last), e.sessions));
+                                      format_iso_date(e.last), e.sessions);
+    if (e.reason == ValuationStatus::spans_several_sessions) {
+      entry += fmt::format(" (a move over {} sessions, not one day)", e.sessions_spanned);
+    }
+    by_reason[std::string(describe(e.reason))].push_back(std::move(entry));
   }
   if (!by_reason.empty()) out += "\nleft out of the ranking (they could not be ranked):\n";
   for (const auto& [reason, list] : by_reason) {

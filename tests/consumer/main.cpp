@@ -1,7 +1,7 @@
 // Uses one piece of each layer through the installed headers and libraries.
-#include <marketshock/contagion/breadth.hpp>
 #include <marketshock/core/market_value.hpp>
 #include <marketshock/core/trading_calendar.hpp>
+#include <marketshock/indices/breadth.hpp>
 #include <marketshock/report/text_table.hpp>
 #include <marketshock/version.hpp>
 
@@ -18,7 +18,7 @@ int main() {
   const double value = marketshock::market_value(marketshock::Price(118.42, traded),
                                                  marketshock::ShareCount(24.49e9, traded));
   const std::vector<double> returns{-0.17, 0.03};
-  const auto b = marketshock::contagion::breadth(returns);
+  const auto b = marketshock::indices::breadth(returns);
   marketshock::report::TextTable table({{"k"}, {"v"}});
   table.add_row({"version", std::string(marketshock::kVersion)});
   std::printf("%s", table.render().c_str());

@@ -76,24 +76,23 @@ TEST(DailyMove, ASplitDayIsNotALossOnEitherFooting) {
 
 TEST(DailyMove, MissingSharesGiveNaNAndSayWhich) {
   const MarketData data = ranking_market();
-  const SecurityRecord& eee = data.record(data.require("EEE"));
-  const auto moves = daily_moves(eee);
-  ASSERT_EQ(moves.size(), 5u);                                            // S2..S6
-  EXPECT_EQ(moves[0].market_value_status, MarketValueStatus::no_shares);  // S2
+  const Valuation valuation(data);
+  const auto moves = daily_moves(valuation, data.require("EEE"));
+  ASSERT_EQ(moves.size(), 5u);                                          // S2..S6
+  EXPECT_EQ(moves[0].market_value_status, ValuationStatus::no_shares);  // S2
   EXPECT_FALSE(moves[0].shares.has_value());
   EXPECT_TRUE(std::isnan(moves[0].market_value_change_usd));
   EXPECT_TRUE(std::isnan(moves[0].intraday_low_change_usd));
   EXPECT_EQ(moves[0].close_return, 0.0);  // returns need no share count
-  EXPECT_EQ(moves[2].market_value_status, MarketValueStatus::no_previous_shares);  // S4
+  EXPECT_EQ(moves[2].market_value_status, ValuationStatus::no_previous_shares);  // S4
   EXPECT_EQ(moves[2].shares->effective, S4);
   EXPECT_FALSE(moves[2].previous_shares.has_value());
   // S5: (18 - 20) x 1.5e9 = -3e9.
-  EXPECT_EQ(moves[3].market_value_status, MarketValueStatus::available);
+  EXPECT_EQ(moves[3].market_value_status, ValuationStatus::available);
   EXPECT_DOUBLE_EQ(moves[3].market_value_change_usd, -3e9);
 
-  const SecurityRecord& vvv = data.record(data.require("VVV"));
-  const DailyMove v = daily_moves(vvv).front();
-  EXPECT_EQ(v.market_value_status, MarketValueStatus::dividend_adjusted_prices);
+  const DailyMove v = daily_moves(valuation, data.require("VVV")).front();
+  EXPECT_EQ(v.market_value_status, ValuationStatus::dividend_adjusted_prices);
   EXPECT_TRUE(std::isnan(v.market_value_usd));
   EXPECT_NEAR(v.close_return, -0.02, 1e-12);  // 49 / 50 - 1
   EXPECT_EQ(to_string(v.market_value_status), "dividend_adjusted_prices");
@@ -101,14 +100,15 @@ TEST(DailyMove, MissingSharesGiveNaNAndSayWhich) {
 
 TEST(DailyMove, RangeKeepsThePreviousBarBeforeIt) {
   const MarketData data = nvda_market();
-  const SecurityRecord& nvda = data.record(data.require("NVDA"));
-  const auto moves = daily_moves(nvda, d(2025, 1, 25), d(2025, 1, 28));
+  const Valuation valuation(data);
+  const SecurityId nvda = data.require("NVDA");
+  const auto moves = daily_moves(valuation, nvda, d(2025, 1, 25), d(2025, 1, 28));
   ASSERT_EQ(moves.size(), 2u);
   EXPECT_EQ(moves[0].date, d(2025, 1, 27));
   EXPECT_EQ(moves[0].previous_date, d(2025, 1, 24));
   EXPECT_EQ(moves[1].date, d(2025, 1, 28));
-  EXPECT_TRUE(daily_moves(nvda, d(2025, 2, 1), d(2025, 2, 28)).empty());
-  EXPECT_EQ(daily_moves(nvda).size(), 9u);  // ten bars
+  EXPECT_TRUE(daily_moves(valuation, nvda, d(2025, 2, 1), d(2025, 2, 28)).empty());
+  EXPECT_EQ(daily_moves(valuation, nvda).size(), 9u);  // ten bars
 }
 
 TEST(DailyMove, BadInputIsExplained) {

@@ -25,7 +25,7 @@ TEST(MoveTable, OneRowPerBarGroupedBySecurity) {
   EXPECT_EQ(*table.first_date(), S1);
   EXPECT_EQ(*table.last_date(), S6);
   // AAA is security 0: its first bar has no previous bar, S5 lost (80 - 99) x 1e9 = -19e9.
-  EXPECT_EQ(rows.status[0], MarketValueStatus::no_previous_bar);
+  EXPECT_EQ(rows.status[0], ValuationStatus::no_previous_bar);
   EXPECT_TRUE(std::isnan(rows.close_return[0]));
   EXPECT_EQ(rows.date[4], S5);
   EXPECT_DOUBLE_EQ(rows.change_usd[4], -19e9);
@@ -51,7 +51,7 @@ TEST(MoveTable, IssuerRowsSumTheirClasses) {
   // -4e9 (GOOG) + -5e9 (GOOGL); previous 82e9 + 100e9.
   EXPECT_DOUBLE_EQ(issuers.change_usd[s5], -9e9);
   EXPECT_DOUBLE_EQ(issuers.previous_value_usd[s5], 182e9);
-  EXPECT_EQ(issuers.status[issuers.begin[1]], MarketValueStatus::no_previous_bar);
+  EXPECT_EQ(issuers.status[issuers.begin[1]], ValuationStatus::no_previous_bar);
 }
 
 }  // namespace

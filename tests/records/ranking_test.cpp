@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <marketshock/records/ranking.hpp>
 
 #include <marketshock/core/error.hpp>
@@ -164,8 +165,9 @@ TEST(Ranking, IssuerAggregatesShareClasses) {
   EXPECT_NEAR(pct.moves[0].move.value, -0.0494505, 1e-7);
 }
 
-TEST(Ranking, AClassWithoutSharesExcludesTheIssuerDay) {
-  // DUA has 1e9 shares, DUB none: every "dual" issuer-day is left out and DUB is reported.
+TEST(Ranking, AClassWithoutSharesLeavesTheIssuerValueToTheClassThatCarriesIt) {
+  // DUA has 1e9 shares (the all-class count), DUB none: the issuer's value stands on DUA, counted
+  // once, and DUB is reported as valued on the other class (as GOOG on GOOGL).
   MarketDataBuilder b("dual");
   b.add_issuer({IssuerId("dual"), "Dual Class Corp.", std::nullopt});
   add(b, "DUA", "dual", six(10, 9, 9, 9, 9, 9), {{d(2020, 1, 2), shares(1e9)}},
@@ -175,29 +177,37 @@ TEST(Ranking, AClassWithoutSharesExcludesTheIssuerDay) {
   RankingQuery q = from_s2();
   q.per = Grouping::issuer;
   const Ranking r = rank_moves(data, q);
-  EXPECT_TRUE(r.moves.empty());
-  EXPECT_EQ(r.excluded, (std::vector<ExcludedMoves>{{Symbol("DUB"), IssuerId("dual"),
-                                                     MarketValueStatus::no_shares, S2, S6, 5}}));
-  // Per security, DUA's S2 loss (9 - 10) x 1e9 = -1e9 ranks.
+  ASSERT_EQ(r.moves.size(), 1u);
+  EXPECT_EQ(r.moves[0].move.date, S2);
+  EXPECT_DOUBLE_EQ(r.moves[0].move.value, -1e9);  // (9 - 10) x 1e9, DUA alone
+  // Per issuer nothing is left out: DUB's value is part of the issuer's, on DUA's count.
+  EXPECT_TRUE(r.excluded.empty());
+  // Per security, DUA's S2 loss (9 - 10) x 1e9 = -1e9 ranks, and DUB is listed as valued on the
+  // other class.
   q.per = Grouping::security;
-  EXPECT_EQ(keys(rank_moves(data, q)), (std::vector<std::string>{"DUA 2025-01-22"}));
+  const Ranking per_security = rank_moves(data, q);
+  EXPECT_EQ(keys(per_security), (std::vector<std::string>{"DUA 2025-01-22"}));
+  EXPECT_EQ(per_security.excluded,
+            (std::vector<ExcludedMoves>{{Symbol("DUB"), IssuerId("dual"),
+                                         ValuationStatus::value_on_other_class, S2, S6, 5}}));
 }
 
 TEST(Ranking, ExcludedDaysAreListedInRuns) {
   const MarketData data = ranking_market();
   const MoveTable table(data);
   const Ranking r = rank_moves(table, from_s2());
-  EXPECT_EQ(r.excluded,
-            (std::vector<ExcludedMoves>{
-                {Symbol("DDD"), IssuerId("ddd"), MarketValueStatus::no_shares, S2, S6, 5},
-                {Symbol("EEE"), IssuerId("eee"), MarketValueStatus::no_shares, S2, S3, 2},
-                {Symbol("EEE"), IssuerId("eee"), MarketValueStatus::no_previous_shares, S4, S4, 1},
-                {Symbol("VVV"), IssuerId("vvv"), MarketValueStatus::dividend_adjusted_prices, S2,
-                 S6, 5}}));
+  EXPECT_EQ(
+      r.excluded,
+      (std::vector<ExcludedMoves>{
+          {Symbol("DDD"), IssuerId("ddd"), ValuationStatus::no_shares, S2, S6, 5},
+          {Symbol("EEE"), IssuerId("eee"), ValuationStatus::no_shares, S2, S3, 2},
+          {Symbol("EEE"), IssuerId("eee"), ValuationStatus::no_previous_shares, S4, S4, 1},
+          {Symbol("VVV"), IssuerId("vvv"), ValuationStatus::dividend_adjusted_prices, S2, S6, 5}}));
   // From the first bar, every security's first day is listed too (no previous bar).
   const Ranking all = rank_moves(table, RankingQuery{});
+  // A first bar spans no known sessions (0).
   EXPECT_EQ(all.excluded.front(), (ExcludedMoves{Symbol("AAA"), IssuerId("aaa"),
-                                                 MarketValueStatus::no_previous_bar, S1, S1, 1}));
+                                                 ValuationStatus::no_previous_bar, S1, S1, 1, 0}));
   // Nine first bars (no previous bar), then DDD's no_shares run, EEE's two runs, VVV's run.
   EXPECT_EQ(all.excluded.size(), 9u + 4u);
   // Outside the universe nothing is listed: CCC, no sp500 member before S5, loses its first bar.
@@ -251,10 +261,16 @@ TEST(Ranking, NvidiaBrokeItsSeptemberRecord) {
   const Ranking usd = rank_moves(data, RankingQuery{});
   // Losses: 2025-01-27 -24.20 x 24.49e9 = -592.658e9; 2024-09-03 (108.00 - 119.37) x 24.53e9
   // = -278.9061e9; 2025-01-29 -5.29 x 24.49e9 = -129.5521e9; 2025-01-31 -4.58 x 24.49e9
-  // = -112.1642e9; 2024-08-30 119.37 x 24.53e9 - 121.79 x 24.64e9 = -72.7595e9.
-  EXPECT_EQ(keys(usd),
-            (std::vector<std::string>{"NVDA 2025-01-27", "NVDA 2024-09-03", "NVDA 2025-01-29",
-                                      "NVDA 2025-01-31", "NVDA 2024-08-30"}));
+  // = -112.1642e9. The fixture has no bars between 2024-06-10 and 2024-08-30, so 2024-08-30's
+  // -72.7595e9 (119.37 x 24.53e9 - 121.79 x 24.64e9) spans 57 sessions (13 in June after the
+  // 10th, Juneteenth closed; 22 in July, the 4th closed; 22 in August) and is no one-day move.
+  EXPECT_EQ(keys(usd), (std::vector<std::string>{"NVDA 2025-01-27", "NVDA 2024-09-03",
+                                                 "NVDA 2025-01-29", "NVDA 2025-01-31"}));
+  const auto gap = std::find_if(usd.excluded.begin(), usd.excluded.end(),
+                                [](const ExcludedMoves& e) { return e.first == d(2024, 8, 30); });
+  ASSERT_NE(gap, usd.excluded.end());
+  EXPECT_EQ(gap->reason, ValuationStatus::spans_several_sessions);
+  EXPECT_EQ(gap->sessions_spanned, 57u);
   EXPECT_NEAR(usd.moves[0].move.value, -592.658e9, 1e3);
   EXPECT_NEAR(usd.moves[0].move.close_return, -0.169682, 1e-6);
   EXPECT_TRUE(usd.moves[0].record_at_the_time);
@@ -262,12 +278,13 @@ TEST(Ranking, NvidiaBrokeItsSeptemberRecord) {
   EXPECT_EQ(broken.date, d(2024, 9, 3));
   EXPECT_NEAR(broken.value, -278.9061e9, 1e3);
   EXPECT_NEAR(broken.close_return, -0.095250, 1e-6);  // 108.00 / 119.37 - 1
+  // 2024-09-03 was a record when it happened: the gap move before it does not count.
   EXPECT_TRUE(usd.moves[1].record_at_the_time);
-  EXPECT_EQ(usd.moves[1].previous_record->date, d(2024, 8, 30));
+  EXPECT_FALSE(usd.moves[1].previous_record.has_value());
   EXPECT_FALSE(usd.moves[2].record_at_the_time);
-  EXPECT_EQ(usd.holders, (std::vector<HolderCount>{{"NVDA", 5}}));
+  EXPECT_EQ(usd.holders, (std::vector<HolderCount>{{"NVDA", 4}}));
   // The first bar cannot be ranked and is said so.
-  EXPECT_EQ(usd.excluded.front().reason, MarketValueStatus::no_previous_bar);
+  EXPECT_EQ(usd.excluded.front().reason, ValuationStatus::no_previous_bar);
 
   // "The largest drop in its history", by percent within the data: 2025-01-27 leads.
   RankingQuery pct;
@@ -276,7 +293,9 @@ TEST(Ranking, NvidiaBrokeItsSeptemberRecord) {
   const Ranking largest = rank_moves(data, pct);
   EXPECT_EQ(keys(largest), (std::vector<std::string>{"NVDA 2025-01-27"}));
   EXPECT_TRUE(largest.moves[0].record_at_the_time);
-  EXPECT_EQ(largest.candidate_count, 5u);
+  // Four one-day losses in percent too: 2024-08-30 spans 57 sessions and 2025-01-24 (after
+  // 2024-09-03) many more.
+  EXPECT_EQ(largest.candidate_count, 4u);
 }
 
 TEST(Ranking, BadQueriesAreExplained) {

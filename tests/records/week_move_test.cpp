@@ -55,7 +55,7 @@ TEST(WeekMove, MondayOf) {
 TEST(WeekMove, NvidiaShockWeekFromTheFridayClose) {
   // 120.07 / 142.62 - 1 = -0.158112; (120.07 - 142.62) x 24.49e9 = -552.2495e9.
   const MarketData data = nvda_market();
-  const auto week = week_move(data.record(data.require("NVDA")), d(2025, 1, 29));
+  const auto week = week_move(Valuation(data), data.require("NVDA"), d(2025, 1, 29));
   ASSERT_TRUE(week.has_value());
   EXPECT_EQ(week->week_start, d(2025, 1, 27));
   EXPECT_EQ(week->base_date, d(2025, 1, 24));
@@ -68,31 +68,32 @@ TEST(WeekMove, NvidiaShockWeekFromTheFridayClose) {
 
 TEST(WeekMove, HolidaysComeFromTheCalendar) {
   const MarketData data = weekly_market();
-  const SecurityRecord& wks = data.record(data.require("WKS"));
+  const Valuation valuation(data);
+  const SecurityId wks = data.require("WKS");
   // The week of Labor Day 2022 has one bar (Friday), measured from the Friday before.
-  const auto labor_day = week_move(wks, d(2022, 9, 6));
+  const auto labor_day = week_move(valuation, wks, d(2022, 9, 6));
   ASSERT_TRUE(labor_day.has_value());
   EXPECT_EQ(labor_day->week_start, d(2022, 9, 5));
   EXPECT_EQ(labor_day->base_date, d(2022, 9, 2));
   EXPECT_TRUE(labor_day->complete);
   // No week before the first bar's, and none without bars.
-  EXPECT_FALSE(week_move(wks, d(2022, 9, 2)).has_value());
-  EXPECT_FALSE(week_move(wks, d(2023, 6, 14)).has_value());
+  EXPECT_FALSE(week_move(valuation, wks, d(2022, 9, 2)).has_value());
+  EXPECT_FALSE(week_move(valuation, wks, d(2023, 6, 14)).has_value());
 
   // Good Friday 2024 (03-29): a week whose last session is Thursday is complete there.
   MarketDataBuilder b("good-friday");
   add(b, "GFR", "gfr",
       {{d(2024, 3, 22), 10}, {d(2024, 3, 27), 11}, {d(2024, 3, 28), 12}, {d(2024, 4, 1), 12}}, {});
   const MarketData gf = std::move(b).build();
-  const auto easter = week_move(gf.record(gf.require("GFR")), d(2024, 3, 25));
+  const auto easter = week_move(Valuation(gf), gf.require("GFR"), d(2024, 3, 25));
   ASSERT_TRUE(easter.has_value());
   EXPECT_TRUE(easter->complete);
   EXPECT_EQ(easter->sessions, 2u);
   EXPECT_NEAR(easter->close_return, 0.2, 1e-12);  // 12 / 10 - 1
-  EXPECT_EQ(easter->market_value_status, MarketValueStatus::no_shares);
+  EXPECT_EQ(easter->market_value_status, ValuationStatus::no_shares);
   EXPECT_TRUE(std::isnan(easter->market_value_change_usd));
   // The week of 04-01 has only Monday so far: not complete.
-  EXPECT_FALSE(week_move(gf.record(gf.require("GFR")), d(2024, 4, 1))->complete);
+  EXPECT_FALSE(week_move(Valuation(gf), gf.require("GFR"), d(2024, 4, 1))->complete);
 }
 
 TEST(WeekMove, WorstWeekSinceSeptember2022) {
@@ -118,7 +119,7 @@ TEST(WeekMove, WorstWeekSinceSeptember2022) {
   const WeekInHistory usd = week_in_history(data, "WKS", d(2025, 1, 27), Measure::usd);
   EXPECT_EQ(usd.latest_worse->week_start, d(2022, 9, 12));
 
-  const auto weeks = weekly_moves(data.record(data.require("WKS")));
+  const auto weeks = weekly_moves(Valuation(data), data.require("WKS"));
   ASSERT_EQ(weeks.size(), 7u);
   EXPECT_FALSE(latest_week_beyond(weeks, weeks.front(), Direction::losses, Measure::percent));
 }

@@ -2,12 +2,12 @@
 #include "commands.hpp"
 #include "data_option.hpp"
 
-#include <marketshock/contagion/rolling_connectedness.hpp>
-#include <marketshock/contagion/session_returns.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/report/text_table.hpp>
+#include <marketshock/stats/rolling_connectedness.hpp>
+#include <marketshock/stats/session_returns.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -77,15 +77,14 @@ void run_connectedness(const ConnectednessOptions& o) {
                       "{} common sessions ({} to {}), fewer than the window of {}", sessions.size(),
                       format_iso_date(sessions.front()), format_iso_date(sessions.back()),
                       o.window);
-  const Panel returns = contagion::security_returns(loaded.data, symbols, sessions);
-  contagion::RollingConnectednessOptions options;
+  const Panel returns = stats::security_returns(loaded.data, symbols, sessions);
+  stats::RollingConnectednessOptions options;
   options.window = o.window;
   options.lags = o.lags;
   options.horizon = o.horizon;
-  options.missing = o.missing == "skip" ? contagion::MissingPolicy::skip_window
-                                        : contagion::MissingPolicy::reject;
-  const contagion::RollingConnectedness dy =
-      contagion::rolling_connectedness(returns.values(), options);
+  options.missing =
+      o.missing == "skip" ? stats::MissingPolicy::skip_window : stats::MissingPolicy::reject;
+  const stats::RollingConnectedness dy = stats::rolling_connectedness(returns.values(), options);
 
   std::vector<std::size_t> picks;
   picks.reserve(std::max<std::size_t>(o.at.size(), 1));
@@ -101,7 +100,7 @@ void run_connectedness(const ConnectednessOptions& o) {
     for (std::size_t w = 0; w < dy.window_end.size(); ++w) {
       out["total"].push_back({{"window_end", end_date(w)},
                               {"tci", dy.total(static_cast<Eigen::Index>(w))},
-                              {"status", contagion::to_string(dy.status[w])}});
+                              {"status", to_string(dy.status[w])}});
     }
     for (const std::size_t w : picks) {
       nlohmann::json d{{"window_end", end_date(w)}};
@@ -126,7 +125,7 @@ void run_connectedness(const ConnectednessOptions& o) {
   for (const std::size_t w : picks) {
     const auto r = static_cast<Eigen::Index>(w);
     fmt::print("Window ending {}: total connectedness {:.2f}% ({})\n", end_date(w), dy.total(r),
-               contagion::to_string(dy.status[w]));
+               to_string(dy.status[w]));
     report::TextTable table({{"symbol"},
                              {"to %", report::Align::right},
                              {"from %", report::Align::right},
@@ -139,7 +138,7 @@ void run_connectedness(const ConnectednessOptions& o) {
     fmt::print("{}\n", table.render());
   }
   std::size_t not_ok = 0;
-  for (const auto s : dy.status) not_ok += s == contagion::StatStatus::ok ? 0 : 1;
+  for (const auto s : dy.status) not_ok += s == StatStatus::ok ? 0 : 1;
   if (not_ok > 0) fmt::print("{} windows without a result (see --json for their status)\n", not_ok);
 }
 

@@ -4,8 +4,8 @@
 #include "commands.hpp"
 #include "data_option.hpp"
 
-#include <marketshock/contagion/contagion_session.hpp>
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/indices/contagion_session.hpp>
 #include <marketshock/io/peer_groups_file.hpp>
 #include <marketshock/report/contagion_report.hpp>
 
@@ -20,8 +20,6 @@
 namespace marketshock::cli {
 
 namespace {
-
-namespace ct = contagion;
 
 struct ContagionOptions {
   std::string date;
@@ -40,14 +38,14 @@ void run_contagion(const ContagionOptions& options) {
   calendar.require_session(day);
   const auto loaded = load(options.data);
   const MarketData& data = loaded.data;
-  ct::ContagionRequest request;
+  indices::ContagionRequest request;
   request.index = options.index;
   for (const auto& text : options.exclude) {
     request.exclude.push_back(data.record(data.require(text)).security.symbol);
   }
   request.reconstruction.capping_prices = options.capping_prices == "eve"
-                                              ? ct::CappingPrices::rebalance_eve
-                                              : ct::CappingPrices::reference_month_end;
+                                              ? indices::CappingPrices::rebalance_eve
+                                              : indices::CappingPrices::reference_month_end;
   const auto groups_file = options.peer_groups.empty()
                                ? dataset_directory(options.data) / "peer_groups.json"
                                : std::filesystem::path(options.peer_groups);
@@ -56,7 +54,7 @@ void run_contagion(const ContagionOptions& options) {
       request.peer_groups.push_back({g.id, g.name, g.description, std::move(g.symbols)});
     }
   }
-  const auto session = ct::analyse_contagion(data, day, request, calendar);
+  const auto session = indices::analyse_contagion(data, day, request, calendar);
   if (options.json) {
     fmt::print("{}\n", report::contagion_json(session, options.top).dump(2));
   } else {

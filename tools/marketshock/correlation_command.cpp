@@ -3,12 +3,12 @@
 #include "commands.hpp"
 #include "data_option.hpp"
 
-#include <marketshock/contagion/forbes_rigobon.hpp>
-#include <marketshock/contagion/session_returns.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/report/text_table.hpp>
+#include <marketshock/stats/forbes_rigobon.hpp>
+#include <marketshock/stats/session_returns.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -70,21 +70,21 @@ void run_correlation(const CorrelationOptions& o) {
   const auto calm_rows = static_cast<Eigen::Index>(sessions.size());
   for (const date d : calendar.sessions_between(storm.first, storm.last)) sessions.push_back(d);
   std::sort(sessions.begin(), sessions.end());
-  const contagion::RowRange tranquil =
+  const stats::RowRange tranquil =
       calm.first < storm.first
-          ? contagion::RowRange{0, calm_rows}
-          : contagion::RowRange{static_cast<Eigen::Index>(sessions.size()) - calm_rows,
-                                static_cast<Eigen::Index>(sessions.size())};
-  const contagion::RowRange turmoil =
+          ? stats::RowRange{0, calm_rows}
+          : stats::RowRange{static_cast<Eigen::Index>(sessions.size()) - calm_rows,
+                            static_cast<Eigen::Index>(sessions.size())};
+  const stats::RowRange turmoil =
       calm.first < storm.first
-          ? contagion::RowRange{calm_rows, static_cast<Eigen::Index>(sessions.size())}
-          : contagion::RowRange{0, static_cast<Eigen::Index>(sessions.size()) - calm_rows};
+          ? stats::RowRange{calm_rows, static_cast<Eigen::Index>(sessions.size())}
+          : stats::RowRange{0, static_cast<Eigen::Index>(sessions.size()) - calm_rows};
   // The source: one security, or the equal-weighted basket (NaN unless every member has a return).
-  const Panel source_returns = contagion::security_returns(loaded.data, sources, sessions);
+  const Panel source_returns = stats::security_returns(loaded.data, sources, sessions);
   const Eigen::VectorXd source = source_returns.values().rowwise().mean();
-  const Panel target_returns = contagion::security_returns(loaded.data, targets, sessions);
-  const std::vector<contagion::ForbesRigobonResult> results = contagion::forbes_rigobon_each(
-      source, target_returns.values(), tranquil, turmoil, o.min_days);
+  const Panel target_returns = stats::security_returns(loaded.data, targets, sessions);
+  const std::vector<stats::ForbesRigobonResult> results =
+      stats::forbes_rigobon_each(source, target_returns.values(), tranquil, turmoil, o.min_days);
 
   const std::string source_name = sources.size() == 1
                                       ? o.sources.front()
@@ -95,7 +95,7 @@ void run_correlation(const CorrelationOptions& o) {
                        {"turmoil", o.turmoil},
                        {"test", "Fisher z, one-sided: turmoil correlation > tranquil"}};
     for (std::size_t j = 0; j < results.size(); ++j) {
-      const contagion::ForbesRigobonResult& r = results[j];
+      const stats::ForbesRigobonResult& r = results[j];
       out["targets"].push_back({{"symbol", o.targets[j]},
                                 {"tranquil_days", r.tranquil_days},
                                 {"turmoil_days", r.turmoil_days},
@@ -107,14 +107,14 @@ void run_correlation(const CorrelationOptions& o) {
                                 {"p_unadjusted", r.p_unadjusted},
                                 {"z_adjusted", r.z_adjusted},
                                 {"p_adjusted", r.p_adjusted},
-                                {"status", contagion::to_string(r.status)}});
+                                {"status", to_string(r.status)}});
     }
     fmt::print("{}\n", out.dump(2));
     return;
   }
   fmt::print("Forbes-Rigobon: source {}, tranquil {}, turmoil {}\n", source_name, o.tranquil,
              o.turmoil);
-  if (!results.empty() && contagion::is_usable(results.front().status)) {
+  if (!results.empty() && is_usable(results.front().status)) {
     fmt::print("source variance turmoil / tranquil = {:.2f}\n",
                1.0 + results.front().variance_increase);
   }
@@ -133,11 +133,11 @@ void run_correlation(const CorrelationOptions& o) {
                            {"p adj.", report::Align::right},
                            {"status"}});
   for (std::size_t j = 0; j < results.size(); ++j) {
-    const contagion::ForbesRigobonResult& r = results[j];
+    const stats::ForbesRigobonResult& r = results[j];
     table.add_row({o.targets[j], fmt::format("{}/{}", r.tranquil_days, r.turmoil_days),
                    f(r.tranquil_correlation), f(r.turmoil_correlation),
                    f(r.adjusted_turmoil_correlation), f(r.z_unadjusted), f(r.p_unadjusted),
-                   f(r.z_adjusted), f(r.p_adjusted), std::string(contagion::to_string(r.status))});
+                   f(r.z_adjusted), f(r.p_adjusted), std::string(to_string(r.status))});
   }
   fmt::print("{}", table.render());
   fmt::print(

@@ -3,11 +3,11 @@
 #include "commands.hpp"
 #include "data_option.hpp"
 
-#include <marketshock/contagion/event_anchor.hpp>
-#include <marketshock/contagion/market_event_study.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/report/text_table.hpp>
+#include <marketshock/stats/event_anchor.hpp>
+#include <marketshock/stats/market_event_study.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -21,9 +21,9 @@ namespace marketshock::cli {
 
 namespace {
 
-using contagion::FirmEventStudy;
-using contagion::SampleTests;
-using contagion::TestStatistic;
+using stats::FirmEventStudy;
+using stats::SampleTests;
+using stats::TestStatistic;
 
 struct EventStudyOptions {
   std::vector<std::string> symbols;
@@ -41,20 +41,20 @@ struct EventStudyOptions {
   bool json = false;
 };
 
-contagion::RelativeWindow parse_window(const std::string& text, const char* option) {
-  const auto w = contagion::try_parse_relative_window(text);
+stats::RelativeWindow parse_window(const std::string& text, const char* option) {
+  const auto w = stats::try_parse_relative_window(text);
   MARKETSHOCK_REQUIRE(w.has_value(), "{} '{}' is not a window FIRST,LAST such as -1,1", option,
                       text);
   return *w;
 }
 
-contagion::MarketEventStudyOptions study_options(const EventStudyOptions& o) {
-  contagion::MarketEventStudyOptions s;
-  const auto model = contagion::try_parse_return_model(o.model);
+stats::MarketEventStudyOptions study_options(const EventStudyOptions& o) {
+  stats::MarketEventStudyOptions s;
+  const auto model = stats::try_parse_return_model(o.model);
   MARKETSHOCK_REQUIRE(model.has_value(),
                       "--model '{}' is not market_model, market_adjusted or mean_adjusted",
                       o.model);
-  const auto kind = contagion::try_parse_benchmark_kind(o.benchmark);
+  const auto kind = stats::try_parse_benchmark_kind(o.benchmark);
   MARKETSHOCK_REQUIRE(kind.has_value(),
                       "--benchmark '{}' is not index_without_event_stocks or index_level",
                       o.benchmark);
@@ -84,10 +84,10 @@ nlohmann::json test_json(const TestStatistic& t) {
   return {{"statistic", t.statistic},
           {"p_value", t.p_value},
           {"firms", t.firms},
-          {"status", contagion::to_string(t.status)}};
+          {"status", to_string(t.status)}};
 }
 
-nlohmann::json to_json(const contagion::MarketEventStudy& r, const EventStudyOptions& o) {
+nlohmann::json to_json(const stats::MarketEventStudy& r, const EventStudyOptions& o) {
   nlohmann::json out;
   out["event_session"] = format_iso_date(r.event_session);
   out["model"] = o.model;
@@ -105,7 +105,7 @@ nlohmann::json to_json(const contagion::MarketEventStudy& r, const EventStudyOpt
                         {"residual_variance", f.fit.residual_variance},
                         {"estimation_days", f.fit.observations},
                         {"estimation_days_asked", f.fit.window_days},
-                        {"status", contagion::to_string(f.fit.status)}};
+                        {"status", to_string(f.fit.status)}};
     nlohmann::json ars = nlohmann::json::array();
     for (Eigen::Index t = 0; t < f.event_abnormal.size(); ++t) {
       ars.push_back({{"day", f.event_range.first + static_cast<int>(t)},
@@ -114,7 +114,7 @@ nlohmann::json to_json(const contagion::MarketEventStudy& r, const EventStudyOpt
     }
     firm["abnormal_returns"] = std::move(ars);
     for (const auto& w : f.windows) {
-      firm["windows"].push_back({{"window", contagion::to_string(w.window)},
+      firm["windows"].push_back({{"window", to_string(w.window)},
                                  {"days", w.days},
                                  {"car", w.car},
                                  {"scar", w.scar},
@@ -124,7 +124,7 @@ nlohmann::json to_json(const contagion::MarketEventStudy& r, const EventStudyOpt
     out["firms"].push_back(std::move(firm));
   }
   for (const SampleTests& t : r.tests) {
-    out["tests"].push_back({{"window", contagion::to_string(t.window)},
+    out["tests"].push_back({{"window", to_string(t.window)},
                             {"firms", t.firms},
                             {"mean_car", t.mean_car},
                             {"mean_bhar", t.mean_bhar},
@@ -139,7 +139,7 @@ nlohmann::json to_json(const contagion::MarketEventStudy& r, const EventStudyOpt
   return out;
 }
 
-void print_text(const contagion::MarketEventStudy& r, const EventStudyOptions& o,
+void print_text(const stats::MarketEventStudy& r, const EventStudyOptions& o,
                 boost::gregorian::date news) {
   fmt::print("Event study, {} ({}), news {} {} -> event session {}\n", o.model,
              fmt::join(o.symbols, " "), format_iso_date(news), o.timing,
@@ -152,17 +152,17 @@ void print_text(const contagion::MarketEventStudy& r, const EventStudyOptions& o
   std::vector<report::Column> columns{
       {"symbol"}, {"beta", report::Align::right}, {"est. days", report::Align::right}, {"status"}};
   for (const auto& w : r.firms.front().windows) {
-    columns.push_back({"CAR" + contagion::to_string(w.window) + " %", report::Align::right});
+    columns.push_back({"CAR" + to_string(w.window) + " %", report::Align::right});
     columns.push_back({"t", report::Align::right});
   }
-  columns.push_back({"BHAR" + contagion::to_string(r.firms.front().windows.back().window) + " %",
-                     report::Align::right});
+  columns.push_back(
+      {"BHAR" + to_string(r.firms.front().windows.back().window) + " %", report::Align::right});
   report::TextTable firms(std::move(columns));
   for (std::size_t j = 0; j < r.firms.size(); ++j) {
     const FirmEventStudy& f = r.firms[j];
     std::vector<std::string> row{r.symbols[j].str(), num(f.fit.beta),
                                  fmt::format("{}/{}", f.fit.observations, f.fit.window_days),
-                                 std::string(contagion::to_string(f.fit.status))};
+                                 std::string(to_string(f.fit.status))};
     for (const auto& w : f.windows) {
       row.push_back(pct(w.car));
       row.push_back(num(w.scar));
@@ -182,7 +182,7 @@ void print_text(const contagion::MarketEventStudy& r, const EventStudyOptions& o
                            {"gen. sign", report::Align::right}});
   for (const SampleTests& t : r.tests) {
     tests.add_row(
-        {contagion::to_string(t.window), fmt::format("{}", t.firms), pct(t.mean_car),
+        {to_string(t.window), fmt::format("{}", t.firms), pct(t.mean_car),
          fmt::format("{} ({})", num(t.cross_sectional_t.statistic),
                      num(t.cross_sectional_t.p_value, 3)),
          num(t.patell.statistic), num(t.bmp.statistic),
@@ -197,19 +197,19 @@ void print_text(const contagion::MarketEventStudy& r, const EventStudyOptions& o
 
 void run_eventstudy(const EventStudyOptions& o) {
   const auto news = parse_iso_date(o.event);
-  const auto timing = contagion::try_parse_news_timing(o.timing);
+  const auto timing = stats::try_parse_news_timing(o.timing);
   MARKETSHOCK_REQUIRE(timing.has_value(), "--timing '{}' is not before_close or after_close",
                       o.timing);
-  const contagion::MarketEventStudyOptions options = study_options(o);
+  const stats::MarketEventStudyOptions options = study_options(o);
   const auto loaded = load(o.data);
   std::vector<Symbol> symbols;
   symbols.reserve(o.symbols.size());
   for (const std::string& s : o.symbols) {
     symbols.push_back(loaded.data.record(loaded.data.require(s)).security.symbol);
   }
-  const auto event = contagion::event_session(news, *timing);
-  const contagion::MarketEventStudy result =
-      contagion::market_event_study(loaded.data, symbols, event, options);
+  const auto event = stats::event_session(news, *timing);
+  const stats::MarketEventStudy result =
+      stats::market_event_study(loaded.data, symbols, event, options);
   if (o.json) {
     fmt::print("{}\n", to_json(result, o).dump(2));
   } else {

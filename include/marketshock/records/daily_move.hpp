@@ -3,8 +3,7 @@
 #pragma once
 
 #include <marketshock/core/market_data.hpp>
-#include <marketshock/core/shares_outstanding.hpp>
-#include <marketshock/records/market_value_status.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -15,25 +14,18 @@
 
 namespace marketshock::records {
 
-/// The share count a market value was computed with, and where it came from: the basis line of
-/// every USD figure ("24.49B shares, cover-page count, sec-points, in force from 2024-11-15").
-struct SharesUsed {
-  /// Effective date of the step in force (inclusive): the "as of" of the count.
-  boost::gregorian::date effective;
-  /// The count on the bars' split basis (`record.shares`) with its measure, source and reference.
-  SharesRecord record;
-
-  friend bool operator==(const SharesUsed&, const SharesUsed&) = default;
-};
-
-/// One session's move against the security's previous bar (normally the previous session; after a
-/// trading halt, the last session that traded). Returns are fractions (-0.1697 is -16.97%); money
-/// is USD. Every field derived from open, high or low is NaN when the vendor gave no such price;
-/// every market-value field is NaN unless `market_value_status` is `available`.
+/// One bar's move against the security's previous bar, as the core Valuation computes it. When the
+/// previous bar is more than one session back (a halt, a missing bar) the move spans several
+/// sessions: its figures are given, `sessions_spanned` says how many, and its status
+/// (`spans_several_sessions`) keeps it out of every one-day ranking. Returns are fractions (-0.1697
+/// is -16.97%); money is USD. Every field derived from open, high or low is NaN when the vendor
+/// gave no such price; every market-value field is NaN unless `market_value_status` is `available`.
 struct DailyMove {
   boost::gregorian::date date;
   /// Date of the previous bar.
   boost::gregorian::date previous_date;
+  /// Sessions after the previous bar up to this one: 1 for a one-day move (0 when unknown).
+  std::size_t sessions_spanned = 1;
   /// The previous close, restated onto this session's split footing: divided by `split_ratio`.
   double previous_close = 0.0;
   /// Splits taking effect after the previous bar and on or before this session, as new shares per
@@ -53,12 +45,13 @@ struct DailyMove {
   double intraday_low_return = 0.0;
   double intraday_high_return = 0.0;
 
-  /// Why the market-value fields are NaN, or `available`.
-  MarketValueStatus market_value_status = MarketValueStatus::available;
+  /// `available` for a one-session move with a market value; `spans_several_sessions` for a
+  /// valued move across a gap; otherwise why the market-value fields are NaN.
+  ValuationStatus market_value_status = ValuationStatus::available;
   /// The share counts in force on this session and on the previous bar's date; empty when
   /// missing (see market_value_status).
-  std::optional<SharesUsed> shares;
-  std::optional<SharesUsed> previous_shares;
+  std::optional<SharesInForce> shares;
+  std::optional<SharesInForce> previous_shares;
   /// previous close x previous shares, and close x shares.
   double previous_market_value_usd = 0.0;
   double market_value_usd = 0.0;
@@ -74,9 +67,13 @@ struct DailyMove {
   double intraday_low_change_usd = 0.0;
   double intraday_high_change_usd = 0.0;
 
-  /// True when the market-value fields are numbers.
+  /// True for a one-session move whose market-value fields are numbers: what rankings count.
   [[nodiscard]] bool has_market_value() const noexcept {
-    return market_value_status == MarketValueStatus::available;
+    return market_value_status == ValuationStatus::available;
+  }
+  /// True when the market-value fields are numbers, over one session or several.
+  [[nodiscard]] bool has_market_value_figures() const noexcept {
+    return has_market_value() || market_value_status == ValuationStatus::spans_several_sessions;
   }
 };
 
@@ -88,22 +85,28 @@ struct DailyMove {
                                          boost::gregorian::date earlier,
                                          boost::gregorian::date later);
 
-/// The move of every bar of `security` after its first, in date order. Never throws for
+/// The move of `change` (a ValueChange of the core valuation) in the records' terms.
+[[nodiscard]] DailyMove to_daily_move(const ValueChange& change);
+
+/// The move of every bar of security `id` after its first, in date order. Never throws for
 /// dividend-adjusted bars or missing shares: those give NaN market values with their status.
 /// O(n log s) for n bars and s share steps.
-[[nodiscard]] std::vector<DailyMove> daily_moves(const SecurityRecord& security);
+[[nodiscard]] std::vector<DailyMove> daily_moves(const Valuation& valuation, SecurityId id);
 
 /// The moves of the bars dated from `from` to `to` (both inclusive, any dates), each against its
 /// previous bar even when that bar lies before `from`. Empty when no bar falls in the range.
 /// O(log n + k log s) for k moves.
-[[nodiscard]] std::vector<DailyMove> daily_moves(const SecurityRecord& security,
+[[nodiscard]] std::vector<DailyMove> daily_moves(const Valuation& valuation, SecurityId id,
                                                  boost::gregorian::date from,
                                                  boost::gregorian::date to);
 
 /// The move of `symbol` on `session`. Throws InvalidArgument: for an unknown symbol (suggesting
-/// close matches, see MarketData::require); when `session` is not an NYSE session (naming the
-/// sessions before and after, see TradingCalendar::require_session); when the security has no
-/// bar on `session` or `session` is its first bar.
+/// close matches, see MarketData::require); when `session` is not a session of the valuation's
+/// calendar (naming the sessions before and after, see TradingCalendar::require_session); when
+/// the security has no bar on `session` or `session` is its first bar.
+[[nodiscard]] DailyMove daily_move(const Valuation& valuation, std::string_view symbol,
+                                   boost::gregorian::date session);
+/// The same on `data` with the NYSE calendar.
 [[nodiscard]] DailyMove daily_move(const MarketData& data, std::string_view symbol,
                                    boost::gregorian::date session);
 

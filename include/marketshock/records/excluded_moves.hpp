@@ -4,7 +4,7 @@
 
 #include <marketshock/core/security.hpp>
 #include <marketshock/core/symbol.hpp>
-#include <marketshock/records/market_value_status.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -19,11 +19,14 @@ struct ExcludedMoves {
   Symbol symbol;
   IssuerId issuer;
   /// Never `available`.
-  MarketValueStatus reason = MarketValueStatus::no_shares;
+  ValuationStatus reason = ValuationStatus::no_shares;
   /// First and last bar of the run (inclusive) and the number of bars in it.
   boost::gregorian::date first;
   boost::gregorian::date last;
   std::size_t sessions = 0;
+  /// The most calendar sessions one move of the run spans (1 for one-day moves; more for a move
+  /// across a gap, reason `spans_several_sessions`; 0 when a date is off the calendar).
+  std::size_t sessions_spanned = 1;
 
   friend bool operator==(const ExcludedMoves&, const ExcludedMoves&) = default;
 };

@@ -43,8 +43,8 @@ struct MovePath {
 /// The path of `security` over its bars dated `from` to `to`, both inclusive. Throws
 /// InvalidArgument when `from > to`, when no bar falls in the range, or when the first bar in the
 /// range is the security's first bar (no base close). O(log n + k log s) for k days.
-[[nodiscard]] MovePath move_path(const SecurityRecord& security, boost::gregorian::date from,
-                                 boost::gregorian::date to);
+[[nodiscard]] MovePath move_path(const Valuation& valuation, SecurityId id,
+                                 boost::gregorian::date from, boost::gregorian::date to);
 
 /// The path of `symbol` from session `from` to session `to`. Throws InvalidArgument for an
 /// unknown symbol (suggesting close matches), for a date that is not an NYSE session (naming the

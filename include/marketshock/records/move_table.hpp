@@ -5,7 +5,7 @@
 
 #include <marketshock/core/market_data.hpp>
 #include <marketshock/core/security.hpp>
-#include <marketshock/records/market_value_status.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -26,11 +26,15 @@ struct SecurityMoveColumns {
   std::vector<boost::gregorian::date> date;
   /// Close-to-close return (fraction, across splits); NaN on a first bar.
   std::vector<double> close_return;
-  /// previous close x previous shares and the market-value change, USD; NaN unless the status is
-  /// `available`.
+  /// previous close x previous shares and the market-value change, USD, from the core Valuation;
+  /// numbers when the status is `available` or `spans_several_sessions` (a change across a gap,
+  /// which no one-day ranking counts), NaN otherwise.
   std::vector<double> previous_value_usd;
   std::vector<double> change_usd;
-  std::vector<MarketValueStatus> status;
+  std::vector<ValuationStatus> status;
+  /// Calendar sessions from the previous bar up to this one (1 for a one-day move; 0 on a first
+  /// bar or a date off the calendar).
+  std::vector<std::size_t> sessions_spanned;
   /// security_count + 1 offsets into the rows.
   std::vector<std::uint32_t> begin;
 };
@@ -38,9 +42,10 @@ struct SecurityMoveColumns {
 /// One row per issuer and date on which at least one of its share classes has a bar: the sums of
 /// the classes' previous values and changes that day (GOOG + GOOGL for Alphabet). Rows are grouped
 /// by issuer in key order (`issuers`), dates ascending within an issuer. If any class with a bar
-/// that day lacks a market value, the whole issuer-day has none: its status is that of the first
-/// such class (in symbol order), and its values are NaN. A class without a bar that day (not yet
-/// listed, delisted, halted) simply does not take part.
+/// that day lacks a one-session market value, the whole issuer-day has none: its status is that of
+/// the first such class (in symbol order), and its values are NaN. A class without a bar that day
+/// (not yet listed, delisted, halted) and a class whose value another class carries
+/// (`value_on_other_class`: GOOG, whose all-class count stands on GOOGL) do not take part.
 struct IssuerMoveColumns {
   /// Every issuer of the dataset, sorted by key; `issuer` below indexes into it.
   std::vector<IssuerId> issuers;
@@ -51,7 +56,7 @@ struct IssuerMoveColumns {
   /// Sums over the classes, USD; NaN unless the status is `available`.
   std::vector<double> previous_value_usd;
   std::vector<double> change_usd;
-  std::vector<MarketValueStatus> status;
+  std::vector<ValuationStatus> status;
   /// The security rows that make up issuer row r: part_row[part_begin[r] .. part_begin[r + 1]),
   /// in symbol order.
   std::vector<std::uint32_t> part_begin;

@@ -70,9 +70,9 @@ struct PanelRecordsSummary {
   std::size_t rows = 0;
   /// Rows with a previous row and a share count in force on both days: the candidates ranked.
   std::size_t candidates = 0;
-  /// Rows of a security with no share count in force on their date (MarketValueStatus::no_shares).
+  /// Rows of a security with no share count in force on their date (ValuationStatus::no_shares).
   std::size_t rows_without_shares = 0;
-  /// Rows with a share count whose previous row has none (MarketValueStatus::no_previous_shares).
+  /// Rows with a share count whose previous row has none (ValuationStatus::no_previous_shares).
   std::size_t rows_without_previous_shares = 0;
 };
 

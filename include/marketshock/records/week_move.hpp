@@ -4,7 +4,7 @@
 #pragma once
 
 #include <marketshock/core/market_data.hpp>
-#include <marketshock/records/market_value_status.hpp>
+#include <marketshock/core/valuation.hpp>
 #include <marketshock/records/move_measure.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -38,7 +38,7 @@ struct WeekMove {
   double close = 0.0;
   /// close / base close - 1, across splits (an as-traded base close is restated first).
   double close_return = 0.0;
-  MarketValueStatus market_value_status = MarketValueStatus::available;
+  ValuationStatus market_value_status = ValuationStatus::available;
   /// base close x shares on base_date, close x shares on last_date, and their difference.
   double base_market_value_usd = 0.0;
   double market_value_usd = 0.0;
@@ -55,11 +55,11 @@ struct WeekMove {
 
 /// The week of `security` holding `day` (any date; a weekend date belongs to the week before it).
 /// Empty when the security has no bar that week, or none before it (no base). O(log n).
-[[nodiscard]] std::optional<WeekMove> week_move(const SecurityRecord& security,
+[[nodiscard]] std::optional<WeekMove> week_move(const Valuation& valuation, SecurityId id,
                                                 boost::gregorian::date day);
 
 /// Every week of `security` that has a bar and a base, in date order. O(n).
-[[nodiscard]] std::vector<WeekMove> weekly_moves(const SecurityRecord& security);
+[[nodiscard]] std::vector<WeekMove> weekly_moves(const Valuation& valuation, SecurityId id);
 
 /// Among `weeks` (in date order, as weekly_moves gives them), the latest one that starts before
 /// `week` and whose value is strictly beyond it in `direction` (worse for losses, better for
@@ -80,7 +80,7 @@ struct WeekInHistory {
 
 /// The week of `security` holding `day`, compared with its earlier weeks by `measure`. Throws
 /// InvalidArgument when the security has no bar that week or none before it. O(n).
-[[nodiscard]] WeekInHistory week_in_history(const SecurityRecord& security,
+[[nodiscard]] WeekInHistory week_in_history(const Valuation& valuation, SecurityId id,
                                             boost::gregorian::date day,
                                             Measure measure = Measure::percent);
 

@@ -3,7 +3,7 @@
 /// sectors, peer groups, universes and the method's approximations.
 #pragma once
 
-#include <marketshock/contagion/contagion_session.hpp>
+#include <marketshock/indices/contagion_session.hpp>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -17,12 +17,11 @@ namespace marketshock::report {
 /// "advancers", "decliners", "unchanged", "market_value_change_usd", "contributions": [...],
 /// "sectors": [...], "excluding": {...}, ...}], "peer_groups", "universes", "approximations"}`.
 /// Every weighted member is listed; `top` bounds only the offsetting list.
-[[nodiscard]] nlohmann::json contagion_json(const contagion::ContagionSession& session,
+[[nodiscard]] nlohmann::json contagion_json(const indices::ContagionSession& session,
                                             std::size_t top);
 
 /// The text report: the indices side by side, then per index its `top` contributors, sectors,
 /// worst and best members and unweighted members, then peer groups, universes, approximations.
-[[nodiscard]] std::string contagion_text(const contagion::ContagionSession& session,
-                                         std::size_t top);
+[[nodiscard]] std::string contagion_text(const indices::ContagionSession& session, std::size_t top);
 
 }  // namespace marketshock::report

@@ -1,0 +1,65 @@
+/// \file event_tests.hpp
+/// \brief Cross-sectional significance tests of an event study with one event date: t, Patell,
+/// BMP, Kolari-Pynnonen, Corrado rank, generalized sign.
+#pragma once
+
+#include <marketshock/core/stat_status.hpp>
+#include <marketshock/stats/event_study.hpp>
+
+#include <cstddef>
+#include <limits>
+#include <span>
+
+namespace marketshock::stats {
+
+/// One test: statistic, two-sided p-value, firms used, status (too_few_observations with fewer
+/// than 2 firms, zero_variance for a degenerate denominator; NaN then).
+struct TestStatistic {
+  double statistic = std::numeric_limits<double>::quiet_NaN();
+  double p_value = std::numeric_limits<double>::quiet_NaN();
+  std::size_t firms = 0;
+  StatStatus status = StatStatus::ok;
+};
+
+/// The tests of H0: mean CAR = 0 over one window, across the firms of one event date.
+///
+/// Firms count when their fit is usable and the window has a CAR. With N firms, CAR_i, SCAR_i
+/// (event_study.hpp) and d_i the fit's degrees of freedom:
+/// - cross_sectional_t: mean(CAR) / (sd(CAR) / sqrt N), Student t with N-1 df;
+/// - patell: sum SCAR_i / sqrt(sum d_i / (d_i - 2)), standard normal (Patell 1976; firms need
+///   d_i > 2);
+/// - bmp: mean(SCAR) / (sd(SCAR) / sqrt N), Student t with N-1 df (Boehmer, Musumeci and
+///   Poulsen 1991: robust to event-induced variance);
+/// - kolari_pynnonen: bmp x sqrt((1 - r) / (1 + (N-1) r)), r the mean pairwise correlation of
+///   the firms' estimation-window abnormal returns (pairwise complete days), Student t with N-1
+///   df (Kolari and Pynnonen 2010: one event date makes the ARs cross-correlated);
+/// - corrado_rank: each firm's ARs over the estimation window and the event range are ranked
+///   (mid-ranks for ties, missing days skipped), U_it = rank / (L_i + 1); K_t = mean_i(U_it - 1/2)
+///   over firms with data on day t; S = sqrt(mean_t K_t^2) over all those days;
+///   statistic = sum_{t in window} K_t / (sqrt(L_w) S), standard normal (Corrado 1989, Corrado
+///   and Zivney 1992 standardised ranks, Cowan 1992 for multi-day windows);
+/// - generalized_sign: w = firms with CAR > 0, p = mean over firms of the fraction of positive
+///   estimation-window ARs, (w - N p) / sqrt(N p (1 - p)), standard normal (Cowan 1992).
+struct SampleTests {
+  RelativeWindow window;
+  std::size_t firms = 0;
+  double mean_car = std::numeric_limits<double>::quiet_NaN();
+  double mean_bhar = std::numeric_limits<double>::quiet_NaN();
+  /// r of Kolari-Pynnonen (NaN with fewer than 2 firms).
+  double mean_residual_correlation = std::numeric_limits<double>::quiet_NaN();
+  TestStatistic cross_sectional_t;
+  TestStatistic patell;
+  TestStatistic bmp;
+  TestStatistic kolari_pynnonen;
+  TestStatistic corrado_rank;
+  TestStatistic generalized_sign;
+};
+
+/// The tests for window `window_index` of firms studied with one spec (event_study()).
+/// O(N^2 L) for the correlations, O(N L log L) for the ranks (L estimation days).
+/// \throws InvalidArgument if `window_index` is out of range for some firm, or the firms' windows
+/// or estimation lengths differ (they were not studied with one spec).
+[[nodiscard]] SampleTests sample_tests(std::span<const FirmEventStudy> firms,
+                                       std::size_t window_index);
+
+}  // namespace marketshock::stats

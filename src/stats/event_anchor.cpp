@@ -1,0 +1,17 @@
+#include <marketshock/stats/event_anchor.hpp>
+
+namespace marketshock::stats {
+
+std::optional<NewsTiming> try_parse_news_timing(std::string_view text) noexcept {
+  if (text == "before_close") return NewsTiming::before_close;
+  if (text == "after_close") return NewsTiming::after_close;
+  return std::nullopt;
+}
+
+boost::gregorian::date event_session(boost::gregorian::date news_day, NewsTiming timing,
+                                     const TradingCalendar& calendar) {
+  if (timing == NewsTiming::before_close && calendar.is_session(news_day)) return news_day;
+  return calendar.next_session(news_day);
+}
+
+}  // namespace marketshock::stats
