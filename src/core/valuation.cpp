@@ -23,11 +23,13 @@ std::optional<SharesInForce> shares_in_force(const StepSeries<SharesRecord>& ser
   return SharesInForce{step->effective, step->value};
 }
 
-// Sessions after `earlier` up to `later`; 0 when `later` is not a session or either date lies
-// outside the calendar (then nobody can say how many sessions the change spans).
+// Sessions after `earlier` up to `later`; 0 when either date is not a session or lies outside
+// the calendar (then nobody can say how many sessions the change spans, and a bar off the
+// calendar must not become the base of the next day's move either).
 std::size_t sessions_spanned(const TradingCalendar& calendar, date earlier, date later) {
   if (earlier < TradingCalendar::first_supported_date() ||
-      later > TradingCalendar::last_supported_date() || !calendar.is_session(later)) {
+      later > TradingCalendar::last_supported_date() || !calendar.is_session(earlier) ||
+      !calendar.is_session(later)) {
     return 0;
   }
   return calendar.session_count(earlier + boost::gregorian::days(1), later);

@@ -166,18 +166,22 @@ Ranking rank_moves(const MoveTable& table, const RankingQuery& query) {
       for (std::uint32_t r = srows.begin[i]; r < srows.begin[i + 1] && srows.date[r] <= range.to;
            ++r) {
         if (!is_member(r)) continue;
-        // Only one-session moves rank: a change across a gap is listed as excluded with the
-        // sessions it spans, in dollars and in percent alike.
+        // Only one-session moves rank: a change across a gap (or from or to a bar off the
+        // calendar) is listed as excluded with the sessions it spans, in dollars and percent.
         const ValuationStatus status = srows.status[r];
-        const bool one_session = status != ValuationStatus::spans_several_sessions &&
-                                 status != ValuationStatus::not_a_session &&
-                                 status != ValuationStatus::no_previous_bar;
-        const bool ranks = usd ? status == ValuationStatus::available
-                               : one_session && !std::isnan(srows.close_return[r]);
+        const bool first_bar = r == srows.begin[i];
+        const std::size_t spanned = srows.sessions_spanned[r];
+        const ValuationStatus price_status = first_bar      ? ValuationStatus::no_previous_bar
+                                             : spanned == 0 ? ValuationStatus::not_a_session
+                                             : spanned > 1 ? ValuationStatus::spans_several_sessions
+                                                           : ValuationStatus::available;
+        const bool ranks =
+            usd ? status == ValuationStatus::available
+                : price_status == ValuationStatus::available && !std::isnan(srows.close_return[r]);
         if (ranks) {
           consider(usd ? srows.change_usd[r] : srows.close_return[r], i, r, srows.date[r]);
         } else if (srows.date[r] >= range.from) {
-          excluded.add(r, usd || !one_session ? status : ValuationStatus::no_previous_bar);
+          excluded.add(r, usd ? status : price_status);
         }
       }
     }

@@ -56,8 +56,11 @@ std::string moves_text(const SecurityRecord& security, const records::MovePath& 
     // A move across a gap is labelled with the sessions it spans, never shown as one day's.
     const std::string date_label =
         m.sessions_spanned == 1 ? format_iso_date(m.date)
-                                : fmt::format("{} ({} sessions since {})", format_iso_date(m.date),
-                                              m.sessions_spanned, format_iso_date(m.previous_date));
+        : m.sessions_spanned == 0
+            ? fmt::format("{} (off the calendar, from {})", format_iso_date(m.date),
+                          format_iso_date(m.previous_date))
+            : fmt::format("{} ({} sessions since {})", format_iso_date(m.date), m.sessions_spanned,
+                          format_iso_date(m.previous_date));
     table.add_row(
         {date_label, fmt::format("{:.2f}", m.close), percent(m.close_return),
          percent(m.intraday_low_return), known ? billions(m.market_value_change_usd) : "n/a",
