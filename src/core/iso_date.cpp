@@ -1,6 +1,7 @@
 #include <marketshock/core/iso_date.hpp>
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/core/require.hpp>
 
 #include <fmt/format.h>
@@ -63,7 +64,7 @@ std::optional<boost::gregorian::date> try_parse_iso_date(std::string_view text) 
 
 boost::gregorian::date parse_iso_date(std::string_view text) {
   if (const auto date = try_parse_iso_date(text)) return *date;
-  throw InvalidArgument(fmt::format("invalid date '{}'", text));
+  throw InvalidArgument(fmt::format("invalid date {}", quoted_for_message(text)));
 }
 
 void write_iso_date(boost::gregorian::date date, char* out) {

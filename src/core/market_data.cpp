@@ -1,6 +1,7 @@
 #include <marketshock/core/market_data.hpp>
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/core/require.hpp>
 
 #include <fmt/format.h>
@@ -75,12 +76,15 @@ SecurityId MarketData::require(std::string_view symbol) const {
   if (const auto parsed = Symbol::try_parse(symbol)) {
     if (const auto id = find(*parsed)) return *id;
   }
-  const auto similar = similar_symbols(symbol, 3);
+  // No symbol is within two edits of a text this long; skip the O(length) scan of every record.
+  const auto similar =
+      symbol.size() <= Symbol::kMaxLength + 2 ? similar_symbols(symbol, 3) : std::vector<Symbol>{};
   if (similar.empty()) {
-    throw InvalidArgument(fmt::format("unknown symbol '{}' (not in dataset '{}')", symbol, name_));
+    throw InvalidArgument(fmt::format("unknown symbol {} (not in dataset {})",
+                                      quoted_for_message(symbol), quoted_for_message(name_)));
   }
-  throw InvalidArgument(
-      fmt::format("unknown symbol '{}'; did you mean {}?", symbol, fmt::join(similar, ", ")));
+  throw InvalidArgument(fmt::format("unknown symbol {}; did you mean {}?",
+                                    quoted_for_message(symbol), fmt::join(similar, ", ")));
 }
 
 const Issuer* MarketData::issuer(const IssuerId& id) const noexcept {

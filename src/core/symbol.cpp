@@ -1,6 +1,7 @@
 #include <marketshock/core/symbol.hpp>
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/core/quoted.hpp>
 
 #include <algorithm>
 
@@ -25,14 +26,15 @@ Symbol::Symbol(Unchecked, std::string_view text) noexcept
 Symbol::Symbol(std::string_view text) {
   if (text.empty()) throw InvalidArgument("invalid symbol '': a symbol has 1 to 15 characters");
   if (text.size() > kMaxLength) {
-    throw InvalidArgument(fmt::format("invalid symbol '{}': {} characters, at most {} allowed",
-                                      text, text.size(), kMaxLength));
+    throw InvalidArgument(fmt::format("invalid symbol {}: {} characters, at most {} allowed",
+                                      quoted_for_message(text), text.size(), kMaxLength));
   }
   const auto bad = std::find_if_not(text.begin(), text.end(), is_symbol_char);
   if (bad != text.end()) {
     throw InvalidArgument(
-        fmt::format("invalid symbol '{}': character '{}' at position {} is not one of A-Z 0-9 . -",
-                    text, *bad, bad - text.begin() + 1));
+        fmt::format("invalid symbol {}: character {} at position {} is not one of A-Z 0-9 . -",
+                    quoted_for_message(text), quoted_for_message(std::string_view(&*bad, 1)),
+                    bad - text.begin() + 1));
   }
   size_ = static_cast<unsigned char>(text.size());
   std::copy(text.begin(), text.end(), chars_.begin());

@@ -112,9 +112,14 @@ struct DatedClosure {
   std::string_view name;
 };
 
-/// Unscheduled full-day closures of 1990-2030, as listed by QuantLib (NyseImpl::isBusinessDay)
-/// and pandas_market_calendars (holidays/nyse.py, after the NYSE's "Closings" history), with the
-/// NYSE announcement for 2025-01-09.
+/// Unscheduled full-day closures of 1990-2030. Every one is in QuantLib's NYSE calendar
+/// (ql/time/calendars/unitedstates.cpp, NyseImpl::isBusinessDay, "Special closings"), in
+/// pandas_market_calendars (holidays/nyse.py, after the NYSE's "Closings" history PDF) and in
+/// exchange_calendars (us_holidays.py: September11Closings, HurricaneSandyClosings,
+/// USNationalDaysofMourning); 2025-01-09 as the NYSE announced it after President Carter's death
+/// on 2024-12-29 (QuantLib versions before it lack the day). Checked day by day for 1990-2030:
+/// the closed weekdays of this calendar and of QuantLib's rules are the same (the test lists
+/// them year by year).
 constexpr std::array kSpecialClosures{
     DatedClosure{1994, 4, 27, "Funeral of former President Richard Nixon"},
     DatedClosure{2001, 9, 11, "September 11 attacks"},
@@ -136,12 +141,21 @@ struct Ymd {
   int day;
 };
 
-/// Scheduled early closes, from pandas_market_calendars (holidays/nyse.py) and the NYSE's
-/// published holiday schedules (checked for 2019-2026). Before 1993 they were at 14:00, since at
-/// 13:00. Patterns: the day after Thanksgiving (since 1992); Christmas Eve on a Monday to
-/// Thursday (1990-1992, 1996-1998 and since 1999); July 3 on a Monday, Tuesday or Thursday
-/// (since 1995) or on a Wednesday (since 2013), July 5 on a Friday (1996-2012); December 26 in
-/// 1997 and 2003. Years after 2026 follow the pattern.
+/// Scheduled early closes. QuantLib does not model early closes; the sources are
+/// pandas_market_calendars (holidays/nyse.py, after the NYSE's "Closings" history PDF),
+/// exchange_calendars (exchange_calendar_xnys.py, special_closes and special_closes_adhoc) and
+/// the NYSE's published holiday schedules (2012-2016 as republished at the time; 2019-2026
+/// checked when this table was written). Before 1993 they were at 14:00, since at 13:00. Patterns:
+/// the day after Thanksgiving (since 1992); Christmas Eve on a Monday to Thursday (1990-1992,
+/// 1996-1998 and since 1999); July 3 on a Monday, Tuesday or Thursday (since 1995) or on a
+/// Wednesday (since 2013), July 5 on a Friday (1996-2012); December 26 in 1997 and 2003 (both
+/// Fridays after a Thursday Christmas; not 2008 nor 2014, which traded a full day, as the
+/// exchange_calendars XNYS notes say). Dated exceptions:
+/// - 1999-12-31, 13:00, for the year-2000 changeover: the NYSE board approved it on 1999-04-06
+///   (NYSE press release "The New York Stock Exchange Defers Off-Hours Trading Until Second Half
+///   2000"); exchange_calendars lists it, pandas_market_calendars marks it "disputed, not in
+///   reference source". This table lacked it until issue #14.
+/// Years after 2026 follow the pattern.
 // clang-format off
 constexpr std::array kEarlyCloses{
     Ymd{1990, 12, 24},
@@ -153,7 +167,7 @@ constexpr std::array kEarlyCloses{
     Ymd{1996, 7, 5}, Ymd{1996, 11, 29}, Ymd{1996, 12, 24},
     Ymd{1997, 7, 3}, Ymd{1997, 11, 28}, Ymd{1997, 12, 24}, Ymd{1997, 12, 26},
     Ymd{1998, 11, 27}, Ymd{1998, 12, 24},
-    Ymd{1999, 11, 26},
+    Ymd{1999, 11, 26}, Ymd{1999, 12, 31},
     Ymd{2000, 7, 3}, Ymd{2000, 11, 24},
     Ymd{2001, 7, 3}, Ymd{2001, 11, 23}, Ymd{2001, 12, 24},
     Ymd{2002, 7, 5}, Ymd{2002, 11, 29}, Ymd{2002, 12, 24},

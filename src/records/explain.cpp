@@ -48,6 +48,12 @@ Explanation explain_figure(const MarketData& data, std::string_view symbol, date
                            const PublishedFigure& figure) {
   MARKETSHOCK_REQUIRE(figure.usd.has_value() != figure.fraction.has_value(),
                       "give exactly one published figure: a USD amount or a percent");
+  MARKETSHOCK_REQUIRE(!figure.usd || (std::isfinite(*figure.usd) && *figure.usd != 0.0),
+                      "figure.usd must be a finite, non-zero amount, not {}", *figure.usd);
+  MARKETSHOCK_REQUIRE(
+      !figure.fraction ||
+          (std::isfinite(*figure.fraction) && *figure.fraction != 0.0 && *figure.fraction >= -1.0),
+      "figure.fraction must be finite, non-zero and at least -1, not {}", *figure.fraction);
   const SecurityRecord& r = data.record(data.require(symbol));
   (void)TradingCalendar::nyse().require_session(session);
   const auto found = r.bars.find(session);

@@ -138,6 +138,13 @@ TEST(IsoDate, ParseErrorQuotesTheText) {
                   HasSubstr("[marketshock.invalid_argument] invalid date '2025/01/01'")));
 }
 
+TEST(IsoDate, ParseErrorEscapesAndCutsTheText) {
+  EXPECT_THAT([] { (void)parse_iso_date("2025-01-01\n2025"); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("invalid date '2025-01-01\\x0a2025'")));
+  EXPECT_THAT([] { (void)parse_iso_date(std::string(1 << 20, '9')); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("...' (1048576 bytes)")));
+}
+
 TEST(IsoDate, WriteIsoDateWritesExactlyTenCharacters) {
   std::array<char, 12> buffer{};
   buffer.fill('#');

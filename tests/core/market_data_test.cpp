@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <vector>
 
 namespace marketshock {
@@ -59,6 +60,19 @@ TEST(MarketData, UnknownSymbolsSuggestCloseMatches) {
   EXPECT_THAT([&] { (void)data.require("ZZZZZZZ"); },
               testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("not in dataset 'test'")));
   EXPECT_EQ(data.require("GOOGL").value(), 1u);
+}
+
+TEST(MarketData, UnknownSymbolErrorsEscapeAndCutTheText) {
+  const MarketData data = small_dataset();
+  EXPECT_THAT([&] { (void)data.require("NV\nDA\x1b[2J"); },
+              testing::ThrowsMessage<InvalidArgument>(
+                  testing::HasSubstr("unknown symbol 'NV\\x0aDA\\x1b[2J'")));
+  // Ten megabytes: answered at once (no suggestion scan), named by a short prefix and its length.
+  const std::string huge = "NVDA" + std::string(10 * 1024 * 1024, 'A');
+  EXPECT_THAT([&] { (void)data.require(huge); },
+              testing::ThrowsMessage<InvalidArgument>(testing::AllOf(
+                  testing::HasSubstr("...' (10485764 bytes) (not in dataset 'test')"),
+                  testing::Not(testing::HasSubstr(std::string(100, 'A'))))));
 }
 
 TEST(MarketData, BuildChecksCrossReferences) {

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
 #include <type_traits>
 #include <unordered_set>
 
@@ -37,6 +38,23 @@ TEST(Symbol, RejectsInvalidTextWithTheRule) {
   EXPECT_FALSE(Symbol::try_parse("BRK B").has_value());
   EXPECT_FALSE(Symbol::try_parse("").has_value());
   EXPECT_EQ(Symbol::try_parse("GOOGL").value().view(), "GOOGL");
+}
+
+TEST(Symbol, ErrorsEscapeAndCutTheText) {
+  using namespace std::string_literals;
+  EXPECT_THAT([] { (void)Symbol("NV\nDA"); },
+              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr(
+                  "invalid symbol 'NV\\x0aDA': character '\\x0a' at position 3")));
+  EXPECT_THAT([] { (void)Symbol("\x1b[31m"); },
+              testing::ThrowsMessage<InvalidArgument>(
+                  testing::HasSubstr("invalid symbol '\\x1b[31m': character '\\x1b'")));
+  EXPECT_THAT([] { (void)Symbol("A\0B"s); },
+              testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("'A\\x00B'")));
+  const std::string huge(10 * 1024 * 1024, 'A');
+  EXPECT_THAT([&] { (void)Symbol(huge); },
+              testing::ThrowsMessage<InvalidArgument>(testing::AllOf(
+                  testing::HasSubstr("...' (10485760 bytes): 10485760 characters, at most 15"),
+                  testing::Not(testing::HasSubstr(std::string(100, 'A'))))));
 }
 
 TEST(Symbol, OrdersBytewiseAndHashes) {

@@ -56,6 +56,176 @@ std::vector<date> early_closes(int year) {
   return out;
 }
 
+/// A day of a year's list, {month, day}.
+struct MonthDay {
+  int month;
+  int day;
+};
+
+/// One year's expected days, written compactly so that a whole year reads on one line.
+struct YearList {
+  int year;
+  std::vector<MonthDay> days;
+};
+
+std::vector<date> dates_of(const YearList& list) {
+  std::vector<date> out;
+  out.reserve(list.days.size());
+  for (const MonthDay& md : list.days) out.push_back(d(list.year, md.month, md.day));
+  return out;
+}
+
+// Every weekday the NYSE was (or will be, by its rules) closed, 1990-2030, year by year in the
+// style of QuantLib's testUSNewYorkStockExchange. Sources: QuantLib's NYSE calendar
+// (ql/time/calendars/unitedstates.cpp, NyseImpl::isBusinessDay), whose rules and special
+// closings give exactly these days for 1990-2030 once 2025-01-09 (the NYSE's day of mourning for
+// President Carter, which that file predates) is added; pandas_market_calendars (holidays/nyse.py)
+// and exchange_calendars (us_holidays.py, exchange_calendar_xnys.py) agree. Special closures:
+// 1994-04-27 (Nixon), 2001-09-11..14, 2004-06-11 (Reagan), 2007-01-02 (Ford), 2012-10-29..30
+// (Sandy), 2018-12-05 (G. H. W. Bush), 2025-01-09 (Carter). New Year's Day on a Saturday closes
+// nothing (1994, 2000, 2005, 2011, 2022, 2028: NYSE Rule 7.2, the year-end is an accounting
+// period); MLK Day from 1998; Juneteenth from 2022.
+TEST(TradingCalendar, ClosedWeekdaysEveryYear1990To2030) {
+  // clang-format off
+  const std::vector<YearList> expected{
+      {1990, {{1, 1}, {2, 19}, {4, 13}, {5, 28}, {7, 4}, {9, 3}, {11, 22}, {12, 25}}},
+      {1991, {{1, 1}, {2, 18}, {3, 29}, {5, 27}, {7, 4}, {9, 2}, {11, 28}, {12, 25}}},
+      {1992, {{1, 1}, {2, 17}, {4, 17}, {5, 25}, {7, 3}, {9, 7}, {11, 26}, {12, 25}}},
+      {1993, {{1, 1}, {2, 15}, {4, 9}, {5, 31}, {7, 5}, {9, 6}, {11, 25}, {12, 24}}},
+      {1994, {{2, 21}, {4, 1}, {4, 27}, {5, 30}, {7, 4}, {9, 5}, {11, 24}, {12, 26}}},
+      {1995, {{1, 2}, {2, 20}, {4, 14}, {5, 29}, {7, 4}, {9, 4}, {11, 23}, {12, 25}}},
+      {1996, {{1, 1}, {2, 19}, {4, 5}, {5, 27}, {7, 4}, {9, 2}, {11, 28}, {12, 25}}},
+      {1997, {{1, 1}, {2, 17}, {3, 28}, {5, 26}, {7, 4}, {9, 1}, {11, 27}, {12, 25}}},
+      {1998, {{1, 1}, {1, 19}, {2, 16}, {4, 10}, {5, 25}, {7, 3}, {9, 7}, {11, 26}, {12, 25}}},
+      {1999, {{1, 1}, {1, 18}, {2, 15}, {4, 2}, {5, 31}, {7, 5}, {9, 6}, {11, 25}, {12, 24}}},
+      {2000, {{1, 17}, {2, 21}, {4, 21}, {5, 29}, {7, 4}, {9, 4}, {11, 23}, {12, 25}}},
+      {2001, {{1, 1}, {1, 15}, {2, 19}, {4, 13}, {5, 28}, {7, 4}, {9, 3}, {9, 11}, {9, 12}, {9, 13},
+              {9, 14}, {11, 22}, {12, 25}}},
+      {2002, {{1, 1}, {1, 21}, {2, 18}, {3, 29}, {5, 27}, {7, 4}, {9, 2}, {11, 28}, {12, 25}}},
+      {2003, {{1, 1}, {1, 20}, {2, 17}, {4, 18}, {5, 26}, {7, 4}, {9, 1}, {11, 27}, {12, 25}}},
+      {2004, {{1, 1}, {1, 19}, {2, 16}, {4, 9}, {5, 31}, {6, 11}, {7, 5}, {9, 6}, {11, 25},
+              {12, 24}}},
+      {2005, {{1, 17}, {2, 21}, {3, 25}, {5, 30}, {7, 4}, {9, 5}, {11, 24}, {12, 26}}},
+      {2006, {{1, 2}, {1, 16}, {2, 20}, {4, 14}, {5, 29}, {7, 4}, {9, 4}, {11, 23}, {12, 25}}},
+      {2007, {{1, 1}, {1, 2}, {1, 15}, {2, 19}, {4, 6}, {5, 28}, {7, 4}, {9, 3}, {11, 22},
+              {12, 25}}},
+      {2008, {{1, 1}, {1, 21}, {2, 18}, {3, 21}, {5, 26}, {7, 4}, {9, 1}, {11, 27}, {12, 25}}},
+      {2009, {{1, 1}, {1, 19}, {2, 16}, {4, 10}, {5, 25}, {7, 3}, {9, 7}, {11, 26}, {12, 25}}},
+      {2010, {{1, 1}, {1, 18}, {2, 15}, {4, 2}, {5, 31}, {7, 5}, {9, 6}, {11, 25}, {12, 24}}},
+      {2011, {{1, 17}, {2, 21}, {4, 22}, {5, 30}, {7, 4}, {9, 5}, {11, 24}, {12, 26}}},
+      {2012, {{1, 2}, {1, 16}, {2, 20}, {4, 6}, {5, 28}, {7, 4}, {9, 3}, {10, 29}, {10, 30},
+              {11, 22}, {12, 25}}},
+      {2013, {{1, 1}, {1, 21}, {2, 18}, {3, 29}, {5, 27}, {7, 4}, {9, 2}, {11, 28}, {12, 25}}},
+      {2014, {{1, 1}, {1, 20}, {2, 17}, {4, 18}, {5, 26}, {7, 4}, {9, 1}, {11, 27}, {12, 25}}},
+      {2015, {{1, 1}, {1, 19}, {2, 16}, {4, 3}, {5, 25}, {7, 3}, {9, 7}, {11, 26}, {12, 25}}},
+      {2016, {{1, 1}, {1, 18}, {2, 15}, {3, 25}, {5, 30}, {7, 4}, {9, 5}, {11, 24}, {12, 26}}},
+      {2017, {{1, 2}, {1, 16}, {2, 20}, {4, 14}, {5, 29}, {7, 4}, {9, 4}, {11, 23}, {12, 25}}},
+      {2018, {{1, 1}, {1, 15}, {2, 19}, {3, 30}, {5, 28}, {7, 4}, {9, 3}, {11, 22}, {12, 5},
+              {12, 25}}},
+      {2019, {{1, 1}, {1, 21}, {2, 18}, {4, 19}, {5, 27}, {7, 4}, {9, 2}, {11, 28}, {12, 25}}},
+      {2020, {{1, 1}, {1, 20}, {2, 17}, {4, 10}, {5, 25}, {7, 3}, {9, 7}, {11, 26}, {12, 25}}},
+      {2021, {{1, 1}, {1, 18}, {2, 15}, {4, 2}, {5, 31}, {7, 5}, {9, 6}, {11, 25}, {12, 24}}},
+      {2022, {{1, 17}, {2, 21}, {4, 15}, {5, 30}, {6, 20}, {7, 4}, {9, 5}, {11, 24}, {12, 26}}},
+      {2023, {{1, 2}, {1, 16}, {2, 20}, {4, 7}, {5, 29}, {6, 19}, {7, 4}, {9, 4}, {11, 23},
+              {12, 25}}},
+      {2024, {{1, 1}, {1, 15}, {2, 19}, {3, 29}, {5, 27}, {6, 19}, {7, 4}, {9, 2}, {11, 28},
+              {12, 25}}},
+      {2025, {{1, 1}, {1, 9}, {1, 20}, {2, 17}, {4, 18}, {5, 26}, {6, 19}, {7, 4}, {9, 1}, {11, 27},
+              {12, 25}}},
+      {2026, {{1, 1}, {1, 19}, {2, 16}, {4, 3}, {5, 25}, {6, 19}, {7, 3}, {9, 7}, {11, 26},
+              {12, 25}}},
+      {2027, {{1, 1}, {1, 18}, {2, 15}, {3, 26}, {5, 31}, {6, 18}, {7, 5}, {9, 6}, {11, 25},
+              {12, 24}}},
+      {2028, {{1, 17}, {2, 21}, {4, 14}, {5, 29}, {6, 19}, {7, 4}, {9, 4}, {11, 23}, {12, 25}}},
+      {2029, {{1, 1}, {1, 15}, {2, 19}, {3, 30}, {5, 28}, {6, 19}, {7, 4}, {9, 3}, {11, 22},
+              {12, 25}}},
+      {2030, {{1, 1}, {1, 21}, {2, 18}, {4, 19}, {5, 27}, {6, 19}, {7, 4}, {9, 2}, {11, 28},
+              {12, 25}}},
+  };
+  // clang-format on
+  ASSERT_EQ(expected.size(), 41U);
+  for (const YearList& year : expected) {
+    EXPECT_EQ(closed_weekdays(year.year), dates_of(year)) << year.year;
+  }
+}
+
+// Every scheduled early close, 1990-2030, year by year (QuantLib models none). Sources:
+// pandas_market_calendars (holidays/nyse.py, after the NYSE's "Closings" history PDF: the day
+// after Thanksgiving from 1992, Christmas Eve 1990-1992 at 14:00 and 1996-1998 at 13:00, July 3
+// from 1995, July 5 on Fridays 1996-2012, 1997-12-26 and 2003-12-26 after Thursday Christmases),
+// exchange_calendars (exchange_calendar_xnys.py, the same plus 1999-12-31), and the NYSE's
+// holiday schedules (2012-2016 as republished then; 2019-2026 checked when the table was
+// written). Years after 2026 follow the rules. 1999-12-31 was missing here before issue #14.
+TEST(TradingCalendar, EarlyClosesEveryYear1990To2030) {
+  // clang-format off
+  const std::vector<YearList> expected{
+      {1990, {{12, 24}}},
+      {1991, {{12, 24}}},
+      {1992, {{11, 27}, {12, 24}}},
+      {1993, {{11, 26}}},
+      {1994, {{11, 25}}},
+      {1995, {{7, 3}, {11, 24}}},
+      {1996, {{7, 5}, {11, 29}, {12, 24}}},
+      {1997, {{7, 3}, {11, 28}, {12, 24}, {12, 26}}},
+      {1998, {{11, 27}, {12, 24}}},
+      {1999, {{11, 26}, {12, 31}}},
+      {2000, {{7, 3}, {11, 24}}},
+      {2001, {{7, 3}, {11, 23}, {12, 24}}},
+      {2002, {{7, 5}, {11, 29}, {12, 24}}},
+      {2003, {{7, 3}, {11, 28}, {12, 24}, {12, 26}}},
+      {2004, {{11, 26}}},
+      {2005, {{11, 25}}},
+      {2006, {{7, 3}, {11, 24}}},
+      {2007, {{7, 3}, {11, 23}, {12, 24}}},
+      {2008, {{7, 3}, {11, 28}, {12, 24}}},
+      {2009, {{11, 27}, {12, 24}}},
+      {2010, {{11, 26}}},
+      {2011, {{11, 25}}},
+      {2012, {{7, 3}, {11, 23}, {12, 24}}},
+      {2013, {{7, 3}, {11, 29}, {12, 24}}},
+      {2014, {{7, 3}, {11, 28}, {12, 24}}},
+      {2015, {{11, 27}, {12, 24}}},
+      {2016, {{11, 25}}},
+      {2017, {{7, 3}, {11, 24}}},
+      {2018, {{7, 3}, {11, 23}, {12, 24}}},
+      {2019, {{7, 3}, {11, 29}, {12, 24}}},
+      {2020, {{11, 27}, {12, 24}}},
+      {2021, {{11, 26}}},
+      {2022, {{11, 25}}},
+      {2023, {{7, 3}, {11, 24}}},
+      {2024, {{7, 3}, {11, 29}, {12, 24}}},
+      {2025, {{7, 3}, {11, 28}, {12, 24}}},
+      {2026, {{11, 27}, {12, 24}}},
+      {2027, {{11, 26}}},
+      {2028, {{7, 3}, {11, 24}}},
+      {2029, {{7, 3}, {11, 23}, {12, 24}}},
+      {2030, {{7, 3}, {11, 29}, {12, 24}}},
+  };
+  // clang-format on
+  ASSERT_EQ(expected.size(), 41U);
+  for (const YearList& year : expected) {
+    EXPECT_EQ(early_closes(year.year), dates_of(year)) << year.year;
+    for (const date day : dates_of(year)) {
+      EXPECT_EQ(nyse().early_close_time(day), boost::posix_time::hours(year.year < 1993 ? 14 : 13))
+          << day;
+    }
+  }
+}
+
+// The NYSE closed at 13:00 on Friday 1999-12-31 to prepare for the year-2000 changeover: its
+// board approved the early close on 1999-04-06 (NYSE press release "The New York Stock Exchange
+// Defers Off-Hours Trading Until Second Half 2000"; reported by The Independent, "NYSE delays
+// extended opening"). exchange_calendars lists it (special_closes_adhoc); pandas_market_calendars
+// leaves it out as "disputed, not in reference source".
+TEST(TradingCalendar, YearTwoThousandChangeoverClosedAtOne) {
+  EXPECT_TRUE(nyse().is_session(d(1999, 12, 31)));
+  EXPECT_EQ(nyse().early_close_time(d(1999, 12, 31)), boost::posix_time::hours(13));
+  EXPECT_EQ(nyse().holiday_name(d(1999, 12, 24)), "Christmas Day") << "Saturday Christmas";
+  EXPECT_FALSE(nyse().is_early_close(d(1999, 12, 23)));
+  EXPECT_FALSE(nyse().is_early_close(d(2008, 12, 26))) << "a full day, unlike 1997 and 2003";
+  EXPECT_FALSE(nyse().is_early_close(d(2014, 12, 26)));
+}
+
 // Expected closures listed year by year, as QuantLib's testUSNewYorkStockExchange does.
 TEST(TradingCalendar, HolidayListsBeforeJuneteenth) {
   EXPECT_EQ(closed_weekdays(1994),

@@ -1,8 +1,10 @@
 // `marketshock connectedness`: rolling Diebold-Yilmaz connectedness of a set of securities.
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/report/text_table.hpp>
@@ -65,7 +67,7 @@ std::size_t window_index(const std::vector<date>& sessions, date day, std::size_
 void run_connectedness(const ConnectednessOptions& o) {
   MARKETSHOCK_REQUIRE(o.symbols.size() >= 2, "connectedness needs at least two symbols");
   MARKETSHOCK_REQUIRE(o.missing == "reject" || o.missing == "skip",
-                      "--missing '{}' is not reject or skip", o.missing);
+                      "--missing {} is not reject or skip", quoted_for_message(o.missing));
   const auto loaded = load(o.data);
   std::vector<Symbol> symbols;
   symbols.reserve(o.symbols.size());
@@ -152,9 +154,12 @@ void add_connectedness_command(CLI::App& app) {
   cmd->add_option("--from", o->from, "first session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--to", o->to, "last session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--at", o->at, "show the window ending on this date, repeatable (default: last)");
-  cmd->add_option("--window", o->window, "sessions per window (default 250)");
-  cmd->add_option("--lags", o->lags, "VAR order p (default 1)");
-  cmd->add_option("--horizon", o->horizon, "forecast horizon H (default 10)");
+  cmd->add_option("--window", o->window, "sessions per window (default 250, at most 10000)")
+      ->check(count_in(1, kMaxWindowSessions));
+  cmd->add_option("--lags", o->lags, "VAR order p (default 1, at most 20)")
+      ->check(count_in(1, kMaxLags));
+  cmd->add_option("--horizon", o->horizon, "forecast horizon H (default 10, at most 1000)")
+      ->check(count_in(1, kMaxHorizon));
   cmd->add_option("--missing", o->missing,
                   "reject (default: a missing return is an error) or skip (its windows have none)");
   add_data_option(*cmd, o->data);

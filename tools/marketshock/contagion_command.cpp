@@ -3,6 +3,7 @@
 // with the market-value change of the usual "tech" universes.
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/indices/contagion_session.hpp>
@@ -74,8 +75,9 @@ void add_contagion_command(CLI::App& app) {
   cmd->add_option("--exclude", options->exclude, "members to leave out of the counterfactual index")
       ->delimiter(',');
   cmd->add_option("--top", options->top,
-                  "contributors listed in the text tables (default 10; "
-                  "JSON lists every weighted member)");
+                  "contributors listed in the text tables (default 10, at most 1000; "
+                  "JSON lists every weighted member)")
+      ->check(count_in(1, kMaxListedRows));
   cmd->add_option("--peer-groups", options->peer_groups,
                   "peer groups JSON (default: peer_groups.json of the dataset directory)");
   cmd->add_option("--ndx-capping-prices", options->capping_prices,

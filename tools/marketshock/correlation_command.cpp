@@ -2,8 +2,10 @@
 // source (one security or an equal-weighted basket) and targets, turmoil against tranquil.
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/report/text_table.hpp>
@@ -44,9 +46,10 @@ struct DateRange {
 
 DateRange parse_range(const std::string& text, const char* option) {
   const auto comma = text.find(',');
-  MARKETSHOCK_REQUIRE(comma != std::string::npos, "{} '{}' is not FROM,TO", option, text);
+  MARKETSHOCK_REQUIRE(comma != std::string::npos, "{} {} is not FROM,TO", option,
+                      quoted_for_message(text));
   const DateRange r{parse_iso_date(text.substr(0, comma)), parse_iso_date(text.substr(comma + 1))};
-  MARKETSHOCK_REQUIRE(r.first <= r.last, "{} '{}' is reversed", option, text);
+  MARKETSHOCK_REQUIRE(r.first <= r.last, "{} {} is reversed", option, quoted_for_message(text));
   return r;
 }
 
@@ -158,7 +161,8 @@ void add_correlation_command(CLI::App& app) {
       ->required();
   cmd->add_option("--tranquil", o->tranquil, "tranquil window FROM,TO (YYYY-MM-DD)")->required();
   cmd->add_option("--turmoil", o->turmoil, "turmoil window FROM,TO (YYYY-MM-DD)")->required();
-  cmd->add_option("--min-days", o->min_days, "fewest days per window (default 10)");
+  cmd->add_option("--min-days", o->min_days, "fewest days per window (default 10, 4 to 10000)")
+      ->check(count_in(4, kMaxWindowSessions));
   add_data_option(*cmd, o->data);
   cmd->add_flag("--json", o->json, "write JSON instead of tables");
   cmd->callback([o] { run_correlation(*o); });

@@ -2,8 +2,10 @@
 // without the event stock (default) or an index's own levels, with the cross-sectional tests.
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/report/text_table.hpp>
 #include <marketshock/stats/event_anchor.hpp>
@@ -43,8 +45,8 @@ struct EventStudyOptions {
 
 stats::RelativeWindow parse_window(const std::string& text, const char* option) {
   const auto w = stats::try_parse_relative_window(text);
-  MARKETSHOCK_REQUIRE(w.has_value(), "{} '{}' is not a window FIRST,LAST such as -1,1", option,
-                      text);
+  MARKETSHOCK_REQUIRE(w.has_value(), "{} {} is not a window FIRST,LAST such as -1,1", option,
+                      quoted_for_message(text));
   return *w;
 }
 
@@ -52,12 +54,12 @@ stats::MarketEventStudyOptions study_options(const EventStudyOptions& o) {
   stats::MarketEventStudyOptions s;
   const auto model = stats::try_parse_return_model(o.model);
   MARKETSHOCK_REQUIRE(model.has_value(),
-                      "--model '{}' is not market_model, market_adjusted or mean_adjusted",
-                      o.model);
+                      "--model {} is not market_model, market_adjusted or mean_adjusted",
+                      quoted_for_message(o.model));
   const auto kind = stats::try_parse_benchmark_kind(o.benchmark);
   MARKETSHOCK_REQUIRE(kind.has_value(),
-                      "--benchmark '{}' is not index_without_event_stocks or index_level",
-                      o.benchmark);
+                      "--benchmark {} is not index_without_event_stocks or index_level",
+                      quoted_for_message(o.benchmark));
   s.spec.model = *model;
   s.spec.estimation = parse_window(o.estimation, "--estimation");
   s.spec.min_estimation = o.min_estimation;
@@ -198,8 +200,8 @@ void print_text(const stats::MarketEventStudy& r, const EventStudyOptions& o,
 void run_eventstudy(const EventStudyOptions& o) {
   const auto news = parse_iso_date(o.event);
   const auto timing = stats::try_parse_news_timing(o.timing);
-  MARKETSHOCK_REQUIRE(timing.has_value(), "--timing '{}' is not before_close or after_close",
-                      o.timing);
+  MARKETSHOCK_REQUIRE(timing.has_value(), "--timing {} is not before_close or after_close",
+                      quoted_for_message(o.timing));
   const stats::MarketEventStudyOptions options = study_options(o);
   const auto loaded = load(o.data);
   std::vector<Symbol> symbols;
@@ -237,11 +239,18 @@ void add_eventstudy_command(CLI::App& app) {
                   "(default sp500)");
   cmd->add_option("--exclude", o->exclude,
                   "event stocks left out of the rebuilt index (default: the first symbol)");
-  cmd->add_option("--estimation", o->estimation, "estimation window FIRST,LAST (default -250,-11)");
+  const auto max_offset = static_cast<int>(kMaxWindowSessions);
+  cmd->add_option("--estimation", o->estimation,
+                  "estimation window FIRST,LAST in sessions from the event (default -250,-11; "
+                  "offsets within -10000 to 10000)")
+      ->check(relative_window(max_offset));
   cmd->add_option("--window", o->windows,
-                  "CAR window FIRST,LAST, repeatable (default 0,0 -1,1 0,4)");
+                  "CAR window FIRST,LAST, repeatable (default 0,0 -1,1 0,4; offsets within -10000 "
+                  "to 10000)")
+      ->check(relative_window(max_offset));
   cmd->add_option("--min-estimation", o->min_estimation,
-                  "fewest estimation days with data (default 60)");
+                  "fewest estimation days with data (default 60, at most 10000)")
+      ->check(count_in(1, kMaxWindowSessions));
   add_data_option(*cmd, o->data);
   cmd->add_flag("--json", o->json, "write JSON instead of tables");
   cmd->callback([o] { run_eventstudy(*o); });

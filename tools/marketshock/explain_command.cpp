@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/records/explain.hpp>
@@ -47,12 +48,18 @@ void add_explain_command(CLI::App& app) {
       "explain", "which basis (prices, window, share count) gives a published figure");
   cmd->add_option("symbol", options->symbol, "ticker, e.g. NVDA")->required();
   cmd->add_option("date", options->date, "the session the figure is about, YYYY-MM-DD")->required();
-  auto* usd =
-      cmd->add_option("--usd", options->usd, "a market-value change in USD, e.g. 589e9 or -589e9");
-  auto* pct = cmd->add_option("--pct", options->pct, "a price change in percent, e.g. 18 or -18");
+  auto* usd = cmd->add_option("--usd", options->usd,
+                              "a market-value change in USD, e.g. 589e9 or -589e9 (finite, $1 to "
+                              "$10 trillion in absolute value)")
+                  ->check(finite_in(-kMaxFigureUsd, kMaxFigureUsd, 1.0));
+  auto* pct = cmd->add_option("--pct", options->pct,
+                              "a price change in percent, e.g. 18 or -18 (finite, -100 to 10000, "
+                              "at least 0.01 in absolute value)")
+                  ->check(finite_in(-100.0, 10000.0, 0.01));
   usd->excludes(pct);
-  cmd->add_option("--top", options->top, "how many candidate bases to show (default 8)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{1000}));
+  cmd->add_option("--top", options->top,
+                  "how many candidate bases to show (default 8, at most 1000)")
+      ->check(count_in(1, kMaxListedRows));
   add_data_option(*cmd, options->data);
   cmd->add_flag("--json", options->json, "write JSON instead of tables");
   cmd->callback([options] {

@@ -3,12 +3,28 @@
 #include "commands.hpp"
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/core/quoted.hpp>
 #include <marketshock/version.hpp>
 
 #include <fmt/format.h>
 
 #include <cstdio>
 #include <exception>
+#include <string_view>
+
+namespace {
+
+/// Longest error line printed. Messages repeat what was typed (CLI11's "The following argument
+/// was not expected: ..." quotes an argument whole), so every message is escaped (no control
+/// byte, no terminal escape, no second line) and cut here.
+constexpr std::size_t kMaxErrorChars = 400;
+
+void print_error(std::string_view message, std::string_view suffix = {}) {
+  fmt::print(stderr, "marketshock: error: {}{}\n",
+             marketshock::escaped_for_message(message, kMaxErrorChars), suffix);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"marketshock: market-event forensics (moves, records, contagion)", "marketshock"};
@@ -32,13 +48,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "marketshock: error: {} (see marketshock --help)\n", e.what());
+    print_error(e.what(), " (see marketshock --help)");
     return 2;
   } catch (const marketshock::Error& e) {
-    fmt::print(stderr, "marketshock: error: {}\n", e.message());
+    print_error(e.message());
     return 1;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "marketshock: error: {}\n", e.what());
+    print_error(e.what());
     return 1;
   }
   return 0;

@@ -1,5 +1,6 @@
 #include "commands.hpp"
 #include "data_option.hpp"
+#include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/records/ranking.hpp>
@@ -60,8 +61,8 @@ void add_records_command(CLI::App& app) {
   auto options = std::make_shared<RecordsOptions>();
   CLI::App* cmd = app.add_subcommand(
       "records", "rank the largest one-day market-value losses or gains, with records at the time");
-  cmd->add_option("--top", options->top, "how many moves (default 10)")
-      ->check(CLI::Range(std::size_t{1}, std::size_t{100000}));
+  cmd->add_option("--top", options->top, "how many moves (default 10, at most 100000)")
+      ->check(count_in(1, kMaxRecordsTop));
   cmd->add_option("--as-of", options->as_of, "rank as it stood at this date's close");
   cmd->add_option("--from", options->from, "first date of the ranked range");
   cmd->add_option("--to", options->to, "last date of the ranked range");

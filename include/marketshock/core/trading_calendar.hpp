@@ -121,9 +121,9 @@ class TradingCalendar {
 
   /// Whether `day` is a session that closed early by schedule (13:00 New York time since 1993,
   /// 14:00 before): the day before or after Independence Day, the day after Thanksgiving,
-  /// Christmas Eve, and a few days after Christmas. Unscheduled intraday halts (snow, the
-  /// 1997-10-27 circuit breaker) are not early closes here. Throws InvalidArgument if `day` is
-  /// outside the supported range.
+  /// Christmas Eve, a few days after Christmas, and 1999-12-31 (the year-2000 changeover).
+  /// Unscheduled intraday halts (snow, the 1997-10-27 circuit breaker) are not early closes
+  /// here. Throws InvalidArgument if `day` is outside the supported range.
   [[nodiscard]] bool is_early_close(boost::gregorian::date day) const;
 
   /// Closing time (New York local time, from midnight) of a scheduled early close, nullopt for a

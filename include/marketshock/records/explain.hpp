@@ -74,7 +74,8 @@ struct Explanation {
 /// each share count of the dataset dated within 400 days before to 120 days after the session
 /// (later filings included: a reporter may have used one). Ranked by distance to the figure.
 /// Throws InvalidArgument for an unknown symbol, a date that is not a session, a session
-/// without a bar, or a figure with neither or both of usd and fraction.
+/// without a bar, a figure with neither or both of usd and fraction, or one that is zero or not
+/// finite (or a fraction below -1).
 [[nodiscard]] Explanation explain_figure(const MarketData& data, std::string_view symbol,
                                          boost::gregorian::date session,
                                          const PublishedFigure& figure);
