@@ -1,5 +1,8 @@
 /// \file dataset_build.hpp
-/// \brief build_dataset: derives the project's dataset from the raw public vendor files.
+/// \brief build_dataset: derives the project's embedded dataset from the raw public vendor files.
+///
+/// The recipe of `marketshock dataset build`, owned by the tool: not part of the installed
+/// library. It writes with the library's dataset format (marketshock/io/dataset/).
 #pragma once
 
 #include <marketshock/io/load_policy.hpp>
@@ -12,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace marketshock::io {
+namespace marketshock::recipe {
 
 /// What to build. The defaults build the embedded dataset of the DeepSeek case.
 struct DatasetBuildOptions {
@@ -52,7 +55,7 @@ struct DatasetBuildReport {
   /// Rejected files and rows, conflicts settled by rule, approximations made.
   std::vector<BuildNote> notes;
   /// Row-level reports of every file read (only those with skipped rows are kept).
-  std::vector<LoadReport> load_reports;
+  std::vector<io::LoadReport> load_reports;
 
   /// The report as text: summary table first, then every note grouped by topic.
   [[nodiscard]] std::string render() const;
@@ -64,4 +67,4 @@ struct DatasetBuildReport {
 /// unusable.
 [[nodiscard]] DatasetBuildReport build_dataset(const DatasetBuildOptions& options);
 
-}  // namespace marketshock::io
+}  // namespace marketshock::recipe

@@ -1,9 +1,9 @@
 #include "source_catalogue.hpp"
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
-DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
-  DatasetMetadata m;
+io::DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
+  io::DatasetMetadata m;
   m.name = "marketshock-deepseek-2025";
   m.description =
       "S&P 500 and Nasdaq-100 members of 2025-01-27 with daily bars over the event window, the "
@@ -70,4 +70,4 @@ DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
   return m;
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe
