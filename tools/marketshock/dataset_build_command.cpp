@@ -1,6 +1,7 @@
 #include "commands.hpp"
 
 #include <dataset_recipe/dataset_build.hpp>
+#include <dataset_recipe/embedded_dataset.hpp>
 #include <marketshock/core/iso_date.hpp>
 
 #include <fmt/format.h>
@@ -20,9 +21,7 @@ struct BuildOptions {
 };
 
 void run_build(const BuildOptions& options) {
-  recipe::DatasetBuildOptions build;
-  build.raw = options.raw;
-  build.out = options.out;
+  recipe::DatasetBuildOptions build = recipe::embedded_build_options(options.raw, options.out);
   if (isatty(fileno(stderr)) != 0) {
     build.progress = [](const std::string& line) { fmt::print(stderr, "  {}\n", line); };
   }

@@ -8,8 +8,11 @@
 #include "source_catalogue.hpp"
 #include "split_evidence.hpp"
 
+#include <dataset_recipe/embedded_dataset.hpp>
+
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/market_data.hpp>
+#include <marketshock/core/require.hpp>
 #include <marketshock/io/dataset/dataset_check.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 #include <marketshock/io/vendor/index_membership.hpp>
@@ -84,6 +87,10 @@ static std::map<Symbol, Symbol> detect_renames(const ReferenceData& ref, BuildCo
 }
 
 DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
+  for (const date d :
+       {options.window_from, options.window_to, options.membership_date, options.history_from}) {
+    MARKETSHOCK_REQUIRE(!d.is_special(), "dataset build: a window or membership date is missing");
+  }
   BuildContext context{options, {}, {}};
   const auto ref = read_reference_data(context);
   const date on = options.membership_date;
@@ -123,7 +130,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   const auto sec_split_facts = read_sec_split_facts(context);
   const std::vector<SecSplitFact> no_sec_facts;
 
-  MarketDataBuilder builder("marketshock-deepseek-2025");
+  MarketDataBuilder builder{std::string(kEmbeddedDatasetName)};
   std::set<std::string> issuers_added;
   std::set<Symbol> added;  // securities with bars: only they get membership rows
   std::map<std::string, std::size_t> price_sources;
@@ -235,7 +242,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   context.report.share_sources.assign(share_sources.begin(), share_sources.end());
   // The report travels with the dataset: every rejection and approximation stays traceable.
   // Coverage per index, as `dataset check` computes it on what was written.
-  const auto checks = io::check_dataset(data, metadata, TradingCalendar::nyse());
+  const auto checks = io::check_dataset(data, metadata, TradingCalendar::nyse(), options.expected);
   for (const auto& c : checks.checks) {
     context.note("coverage", "",
                  fmt::format("{}: {} ({})", c.name, to_string(c.verdict), c.detail));
