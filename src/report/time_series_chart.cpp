@@ -25,7 +25,7 @@ using detail::kTickFont;
 using detail::label;
 using detail::PlotArea;
 
-constexpr double kDateLabelSlot = 80;   // "2025-01-27" at 11 px plus a gap
+constexpr double kDateLabelSlot = 80;   // "YYYY-MM-DD" at 11 px plus a gap
 constexpr double kMonthLabelSlot = 70;  // "Jan 2025" plus a gap
 constexpr long kMonthModeDays = 122;    // longer spans label month starts, not days
 constexpr std::size_t kMaxMarkedPoints = 60;

@@ -73,6 +73,16 @@ DatasetMetadata metadata() {
   return m;
 }
 
+// What the checks expect of the sample: its one Nasdaq-100 member on its last session.
+DatasetExpectations expectations() {
+  DatasetExpectations e;
+  e.membership_date = date(2025, 1, 27);
+  e.members = {{"ndx100", 1}};
+  e.event_from = date(2025, 1, 24);
+  e.event_to = date(2025, 1, 27);
+  return e;
+}
+
 // The sample dataset's directory and the text of each of its files.
 struct Sample {
   fs::path dir;
@@ -145,7 +155,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const LoadedDataset loaded = load_dataset(s.dir, policy);
         for (const LoadReport& report : loaded.reports) fuzz::check_report(report);
         (void)check_share_counts_near_listing(loaded.data);
-        (void)check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse());
+        (void)check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse(), expectations());
       });
     } catch (const InvalidArgument& e) {
       if (!known_bugs_tolerated() || pick != kTables ||

@@ -1,7 +1,8 @@
 #include "commands.hpp"
 
+#include <dataset_recipe/dataset_build.hpp>
+#include <dataset_recipe/embedded_dataset.hpp>
 #include <marketshock/core/iso_date.hpp>
-#include <marketshock/io/dataset/dataset_build.hpp>
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -20,13 +21,11 @@ struct BuildOptions {
 };
 
 void run_build(const BuildOptions& options) {
-  io::DatasetBuildOptions build;
-  build.raw = options.raw;
-  build.out = options.out;
+  recipe::DatasetBuildOptions build = recipe::embedded_build_options(options.raw, options.out);
   if (isatty(fileno(stderr)) != 0) {
     build.progress = [](const std::string& line) { fmt::print(stderr, "  {}\n", line); };
   }
-  const auto report = io::build_dataset(build);
+  const auto report = recipe::build_dataset(build);
   fmt::print("dataset written to {}\n{}", options.out, report.render());
 }
 

@@ -1,6 +1,8 @@
 #include "commands.hpp"
 #include "data_option.hpp"
 
+#include <dataset_recipe/embedded_dataset.hpp>
+
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/io/dataset/dataset_check.hpp>
 #include <marketshock/report/text_table.hpp>
@@ -54,7 +56,9 @@ nlohmann::json to_json(const io::LoadedDataset& loaded, const io::DatasetCheckRe
 void run_check(const CheckOptions& options) {
   const auto loaded =
       load(options.data, options.lenient ? io::LoadPolicy::lenient : io::LoadPolicy::strict);
-  const auto report = io::check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse());
+  // Every dataset is held to the embedded dataset's expectations (the tool knows no other).
+  const auto report = io::check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse(),
+                                        recipe::embedded_expectations());
   if (options.json) {
     fmt::print("{}\n", to_json(loaded, report).dump(2));
   } else {

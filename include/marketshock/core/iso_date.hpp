@@ -43,7 +43,7 @@ inline constexpr int kMaxIsoYear = 9999;
 /// \throws InvalidArgument if `date` is a special value (not_a_date_time, +/-infinity).
 void write_iso_date(boost::gregorian::date date, char* out);
 
-/// `date` as `YYYY-MM-DD`, e.g. "2025-01-27"; the inverse of parse_iso_date().
+/// `date` as `YYYY-MM-DD`, e.g. "2024-03-15"; the inverse of parse_iso_date().
 /// \throws InvalidArgument if `date` is a special value (not_a_date_time, +/-infinity).
 [[nodiscard]] std::string format_iso_date(boost::gregorian::date date);
 

@@ -21,7 +21,7 @@ namespace marketshock {
 
 /// How a security's prices were obtained, for the basis line of every figure built on them.
 struct PriceProvenance {
-  /// Source id of the dataset manifest, e.g. "growwanalysis-nasdaq100".
+  /// Source id of the dataset manifest, e.g. "vendor-daily-prices".
   std::string source;
   /// Free text a reader needs: "single-venue IEX bars", "dividend adjustment undone with factors
   /// measured against Yahoo snapshots", ...; empty when there is nothing to add.

@@ -31,7 +31,7 @@ enum class IntegralFloat {
 enum class TimeSuffix {
   reject,  ///< Exactly `YYYY-MM-DD` (the default).
   ignore,  ///< Also `YYYY-MM-DD` followed by ' ' or 'T' and a time or timezone, as in
-           ///< "2025-01-27 00:00:00-05:00": the date is the first ten characters as written, with
+           ///< "2024-03-15 00:00:00-04:00": the date is the first ten characters as written, with
            ///< no timezone conversion (vendors write the exchange-local session date there).
 };
 
@@ -86,7 +86,7 @@ class CsvRow {
                                       IntegralFloat integral_float = IntegralFloat::reject) const;
 
   /// The field as a date, read with try_parse_iso_date() (strict `YYYY-MM-DD`; see TimeSuffix for
-  /// "2025-01-27 00:00:00-05:00").
+  /// "2024-03-15 00:00:00-04:00").
   /// \throws ParseError at the field, e.g. "column 'Date': invalid date '2020-02-30'".
   [[nodiscard]] boost::gregorian::date as_date(std::size_t column,
                                                TimeSuffix suffix = TimeSuffix::reject) const;

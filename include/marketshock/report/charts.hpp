@@ -98,7 +98,7 @@ struct TimeSeriesChart {
 /// text (title, source, value label) empty.
 [[nodiscard]] svg::Document time_series_chart(const TimeSeriesChart& chart);
 
-/// A labelled value, e.g. {"NVDA", -356.9} (index points) or {"NVDA 2025-01-27", -589.0} ($B).
+/// A labelled value, e.g. {"NVDA", -356.9} (index points) or {"NVDA 2024-03-15", -120.0} ($B).
 /// NaN means missing.
 struct LabelledValue {
   std::string label;

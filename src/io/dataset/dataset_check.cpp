@@ -1,6 +1,7 @@
 #include <marketshock/io/dataset/dataset_check.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/require.hpp>
 #include <marketshock/io/dataset/shares_listing_check.hpp>
 
 #include <fmt/format.h>
@@ -127,6 +128,13 @@ bool DatasetCheckReport::passed() const noexcept {
 DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& metadata,
                                  const TradingCalendar& calendar,
                                  const DatasetExpectations& expected) {
+  MARKETSHOCK_REQUIRE(!expected.membership_date.is_special(),
+                      "dataset expectations: no membership date");
+  MARKETSHOCK_REQUIRE(!expected.event_from.is_special() && !expected.event_to.is_special(),
+                      "dataset expectations: no event window");
+  MARKETSHOCK_REQUIRE(!(expected.event_to < expected.event_from),
+                      "dataset expectations: event window ends {} before it starts {}",
+                      format_iso_date(expected.event_to), format_iso_date(expected.event_from));
   DatasetCheckReport report;
   Findings off_calendar;
   Findings gaps;
@@ -148,13 +156,14 @@ DatasetCheckReport check_dataset(const MarketData& data, const DatasetMetadata& 
   for (const auto& [id, membership] : data.memberships()) {
     MemberCoverage m = coverage_of(data, membership, window, event, expected.membership_date);
     const IndexCoverage& c = m.coverage;
-    const std::size_t want = id == "sp500"    ? expected.sp500_members
-                             : id == "ndx100" ? expected.ndx100_members
-                                              : c.members;
-    report.checks.push_back({fmt::format("{} members on {}", membership.name(),
-                                         format_iso_date(expected.membership_date)),
-                             ok_or_failed(c.members == want),
-                             fmt::format("{} lines (expected {})", c.members, want)});
+    const auto want = expected.members.find(id);
+    report.checks.push_back(
+        {fmt::format("{} members on {}", membership.name(),
+                     format_iso_date(expected.membership_date)),
+         ok_or_failed(want == expected.members.end() || c.members == want->second),
+         want == expected.members.end()
+             ? fmt::format("{} lines (no expected count)", c.members)
+             : fmt::format("{} lines (expected {})", c.members, want->second)});
     report.checks.push_back(
         {fmt::format("{} members have every window bar", membership.name()),
          m.bar_gaps.count == 0 ? CheckVerdict::ok : CheckVerdict::gap,

@@ -133,7 +133,7 @@ class ReferenceReader {
 //   void slow(const CsvRow& row, Row& out);
 //   Key key(const Row& row) const;
 //   static bool before(const Key& a, const Key& b);   // strict order of the table
-//   static std::string describe(const Key& key);       // "(2025-01-27, NVDA)"
+//   static std::string describe(const Key& key);       // "(2024-03-15, NVDA)"
 //   bool follows(const Row& row) const;   // row's key is after the last accepted row's
 //   void accept(const Row& row);          // keeps the row in the chunk's batch; its key is last
 //   Key last_key() const;                 // the last accepted row's key

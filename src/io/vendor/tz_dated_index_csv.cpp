@@ -35,7 +35,7 @@ static_assert(!is_local_midnight_suffix(" 00:00:00"));
 static_assert(!is_local_midnight_suffix(" 00:00:00-0500"));
 static_assert(!is_local_midnight_suffix("T00:00:00-05:00"));
 
-// The session date of a "2025-01-27 00:00:00-05:00" field: its first ten characters.
+// The session date of a "2024-03-15 00:00:00-04:00" field: its first ten characters.
 boost::gregorian::date session_date(const CsvRow& row, std::size_t column) {
   const boost::gregorian::date date = row.as_date(column, TimeSuffix::ignore);
   const std::string_view text = row.text(column);

@@ -1,5 +1,4 @@
-// Yahoo-style daily CSVs with columns found by name (growwanalysis, dane-anderson,
-// CarlosGBerreteaga, dsci560, Chief-rich).
+// Yahoo-style daily CSVs with columns found by name, in any of the vendors' column orders.
 #include <marketshock/io/vendor/price_importers.hpp>
 
 #include "io/vendor/detail/price_rows.hpp"

@@ -9,6 +9,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include <cstddef>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,14 +46,17 @@ struct DatasetCheckReport {
   [[nodiscard]] bool passed() const noexcept;
 };
 
-/// What the checks expect; the defaults are those of the embedded dataset.
+/// What the checks expect of one dataset. Nothing has a default: the expectations belong to the
+/// dataset (whoever builds it knows them), not to the library.
 struct DatasetExpectations {
-  boost::gregorian::date membership_date{2025, 1, 27};
-  std::size_t sp500_members = 503;  ///< lines (share classes), not companies
-  std::size_t ndx100_members = 101;
-  /// The sessions around the event every member needs a share count on.
-  boost::gregorian::date event_from{2025, 1, 17};
-  boost::gregorian::date event_to{2025, 2, 7};
+  /// The day whose index members are counted and need bars and share counts.
+  boost::gregorian::date membership_date;
+  /// Member lines (share classes, not companies) expected on `membership_date`, by index id
+  /// (IndexMembership::id()). An index of the dataset that is not listed is counted, not checked.
+  std::map<std::string, std::size_t> members;
+  /// The sessions around the event, inclusive, on each of which every member needs a share count.
+  boost::gregorian::date event_from;
+  boost::gregorian::date event_to;
 };
 
 /// Runs every check:
@@ -62,11 +66,12 @@ struct DatasetExpectations {
 ///   a series that starts after the window opens or ends before it closes is a gap;
 /// - every such member has a share count in force on every event-window session; a member
 ///   with no count at all is a gap, one with counts that miss event sessions failed;
-/// - membership counts on the membership date equal the expectations (else failed).
+/// - membership counts on the membership date equal `expected.members` (else failed).
 /// Row order, duplicates and OHLC consistency are enforced when the dataset is loaded.
+/// \throws InvalidArgument when `expected` lacks a date or its event window ends before it starts.
 [[nodiscard]] DatasetCheckReport check_dataset(const MarketData& data,
                                                const DatasetMetadata& metadata,
                                                const TradingCalendar& calendar,
-                                               const DatasetExpectations& expected = {});
+                                               const DatasetExpectations& expected);
 
 }  // namespace marketshock::io

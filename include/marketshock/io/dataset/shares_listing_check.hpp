@@ -19,10 +19,11 @@ namespace marketshock::io {
 /// Most days a share count may take effect before its security's first bar in the dataset.
 ///
 /// A count in force before the first bar is normal (the last count filed before the bars start
-/// is the one in force on the first session), but the dataset build drops every count dated more
-/// than 400 days before the first bar (src/io/dataset/build/share_selection.cpp: old counts carry
-/// corporate history, mergers that read as splits). A dataset holding an older one was therefore
-/// not written by the build, or was edited afterwards, or pairs a security with another's counts.
+/// is the one in force on the first session), but the project's dataset build (the tool's recipe,
+/// tools/dataset_recipe/src/share_selection.cpp) drops every count dated more than 400 days before
+/// the first bar: old counts carry corporate history, mergers that read as splits. A dataset
+/// holding an older one was therefore not written by the build, or was edited afterwards, or pairs
+/// a security with another's counts.
 inline constexpr int kMaxShareCountLeadDays = 400;
 
 /// One share count that takes effect more than the allowed lead before the first bar.

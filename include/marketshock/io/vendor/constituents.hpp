@@ -22,8 +22,7 @@ struct ImportedReferenceSecurities {
 /// Headquarters Location,Date added,CIK,Founded`; quoted fields with commas occur). Uses Symbol
 /// (through normalise_ticker()), Security as `name`, GICS Sector, GICS Sub-Industry as
 /// `gics_industry`, and CIK as written (decimal digits, no zero padding); the other columns are
-/// not read. `source` is "<file name>:<line>". The table lists the members on the day it was taken
-/// (the 2024-12-27 commit: the 503 members valid on 2025-01-27).
+/// not read. `source` is "<file name>:<line>". The table lists the members on the day it was taken.
 ///
 /// Per row, under `policy`: ParseError for a malformed line, an invalid ticker, an empty name or
 /// sector, a CIK that is not 1 to 10 digits; DataError for a symbol listed twice.

@@ -38,7 +38,7 @@ struct PriceImportRequest {
   /// (a `Symbol` column, the yfinance "Ticker" line). A ticker starting with '^' is an index:
   /// its volume 0 means "not reported" and reads as -1. Must not be empty.
   std::string instrument;
-  /// Source id of the dataset manifest (e.g. "growwanalysis__nasdaq100"); copied to
+  /// Source id of the dataset manifest (e.g. "vendor-daily-prices"); copied to
   /// ImportedSeries::source.
   std::string source;
   /// What to do with a row that cannot be used.
@@ -48,10 +48,10 @@ struct PriceImportRequest {
 /// Imports a Yahoo-style daily CSV whose columns are found by name, in any order:
 /// `Date` (`YYYY-MM-DD`), `Open`, `High`, `Low`, `Close`, `Volume`, and optionally `Symbol` and
 /// `Adj Close`; any other column is a ParseError. Reads the layouts
-/// `Date,Symbol,Open,High,Low,Close,Adj Close,Volume` (growwanalysis),
-/// `Date,Adj Close,Close,High,Low,Open,Volume` (dane-anderson),
-/// `Date,Open,High,Low,Close,Volume` (CarlosGBerreteaga, dsci560) and
-/// `Date,Open,Close,High,Low,Volume,Adj Close` (Chief-rich ^NDX).
+/// `Date,Symbol,Open,High,Low,Close,Adj Close,Volume`,
+/// `Date,Adj Close,Close,High,Low,Open,Volume`,
+/// `Date,Open,High,Low,Close,Volume` and
+/// `Date,Open,Close,High,Low,Volume,Adj Close`.
 ///
 /// The bar's close is `Close`; `Adj Close` is never read. `basis` is the caller's statement of
 /// what `Close` is (split-only adjusted when the file also has `Adj Close`; split- and
@@ -69,7 +69,7 @@ struct PriceImportRequest {
 [[nodiscard]] ImportedSeries import_yahoo_csv(CsvReader reader, const PriceImportRequest& request,
                                               PriceBasis basis);
 
-/// A Yahoo CSV that has both `Close` and `Adj Close` (growwanalysis, dane-anderson): imports
+/// A Yahoo CSV that has both `Close` and `Adj Close`: imports
 /// `Close`, which is adjusted for splits only, on PriceBasis::split_adjusted(`as_of`), where
 /// `as_of` is the vendor's download date. Otherwise as import_yahoo_csv().
 /// \throws ParseError at line 1 if the file has no `Adj Close` column (its `Close` could then
@@ -79,7 +79,7 @@ struct PriceImportRequest {
                                                              const PriceImportRequest& request,
                                                              boost::gregorian::date as_of);
 
-/// A plain `Date,Open,High,Low,Close,Volume` file (CarlosGBerreteaga, dsci560), whose prices are
+/// A plain `Date,Open,High,Low,Close,Volume` file whose prices are
 /// all adjusted for splits and dividends: imported on
 /// PriceBasis::split_and_dividend_adjusted(`as_of`), `as_of` being the vendor's download date.
 /// Levels sit below traded prices; returns are right. Otherwise as import_yahoo_csv().
@@ -116,7 +116,7 @@ struct PriceImportRequest {
 
 /// Imports an index-level file written by yfinance's `history()` (zjplab):
 /// `Date,Open,High,Low,Close,Volume,Dividends,Stock Splits`, columns found by name, dates like
-/// `2025-01-27 00:00:00-05:00` (local midnight with the exchange's UTC offset; ^VIX has Chicago's
+/// `2024-03-15 00:00:00-04:00` (local midnight with the exchange's UTC offset; ^VIX has Chicago's
 /// -06:00/-05:00). The session date is the first ten characters, as written, with no timezone
 /// conversion; the rest must be ` 00:00:00` and an offset `+HH:MM` or `-HH:MM`.
 ///
@@ -141,7 +141,7 @@ struct PriceImportRequest {
 /// ("9978.0") counts IEX trades only.
 ///
 /// Quality is PriceQuality::single_venue: closes are IEX's last trade, near but not equal to the
-/// consolidated close (NVDA 2025-01-27: 118.50 against 118.42). Some files hold a stray early bar
+/// consolidated close (a few cents apart). Some files hold a stray early bar
 /// far before the rest (ANSS: 2018-07-26, then 2020-07-27 on): it is data and is kept.
 /// \throws IoError, ParseError, DataError, InvalidArgument as import_yahoo_csv().
 [[nodiscard]] ImportedSeries import_alpaca_iex_csv(const std::filesystem::path& file,

@@ -51,7 +51,7 @@ void require_only_columns(const CsvReader& reader, std::initializer_list<std::st
 // Largest relative amount by which a high may sit below, or a low above, the open or close and
 // still be taken as a rounding difference, not an inconsistency. Vendors that scale OHLC for
 // dividends recompute each field in floating point, and leave highs one ulp below the close
-// (CarlosGBerreteaga AEP 2019-01-04: high 57.82260513305663, close 57.82260513305664). 1e-9 is
+// (one vendor's AEP 2019-01-04: high 57.82260513305663, close 57.82260513305664). 1e-9 is
 // far below a cent at any price and far above double rounding.
 inline constexpr double kRoundingTolerance = 1e-9;
 
@@ -65,8 +65,8 @@ class BarAppender {
   explicit BarAppender(std::vector<Bar>& bars) : bars_(bars) {}
 
   // Appends `bar`, read from `row`, after absorb_rounding(). Throws DataError at the offending
-  // field ("column 'High': high below low ...", "column 'Date': date 2025-01-24 comes before
-  // 2025-01-27 of line 5").
+  // field ("column 'High': high below low ...", "column 'Date': date 2024-03-14 comes before
+  // 2024-03-15 of line 5").
   void append(const CsvRow& row, const OhlcvColumns& columns, Bar bar);
 
   // Number of bars appended whose high or low absorb_rounding() changed.

@@ -10,11 +10,11 @@
 #include <map>
 #include <string>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 struct IndexLevelsChoice {
-  std::map<std::string, DailyBars> levels;      ///< by id: SPX, NDX, COMP, DJI, SPY, QQQ
-  std::map<std::string, IndexLevelsInfo> info;  ///< name and source of each
+  std::map<std::string, DailyBars> levels;          ///< by id: SPX, NDX, COMP, DJI, SPY, QQQ
+  std::map<std::string, io::IndexLevelsInfo> info;  ///< name and source of each
 };
 
 /// Reads every series from history_from to window_to. A missing or unusable primary file is an
@@ -22,4 +22,4 @@ struct IndexLevelsChoice {
 /// than 0.01% on a common session is reported, and the primary kept.
 [[nodiscard]] IndexLevelsChoice select_index_levels(BuildContext& context);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

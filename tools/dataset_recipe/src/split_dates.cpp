@@ -11,7 +11,7 @@
 #include <limits>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
@@ -156,4 +156,4 @@ TickGridFinding date_split_by_tick_grid(std::span<const Bar> bars, const SplitSe
   return out;
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

@@ -11,47 +11,48 @@
 #include <map>
 #include <optional>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
 using boost::gregorian::date;
 
 struct Restated {
-  ShareObservation observation;
+  io::ShareObservation observation;
   double factor = 1.0;
 };
 
-void sort_by_date(std::vector<ShareObservation>& list) {
-  std::stable_sort(
-      list.begin(), list.end(),
-      [](const ShareObservation& a, const ShareObservation& b) { return a.as_of < b.as_of; });
+void sort_by_date(std::vector<io::ShareObservation>& list) {
+  std::stable_sort(list.begin(), list.end(),
+                   [](const io::ShareObservation& a, const io::ShareObservation& b) {
+                     return a.as_of < b.as_of;
+                   });
   // Same date twice (a count repeated by a second source): keep the first.
   list.erase(std::unique(list.begin(), list.end(),
-                         [](const ShareObservation& a, const ShareObservation& b) {
+                         [](const io::ShareObservation& a, const io::ShareObservation& b) {
                            return a.as_of == b.as_of;
                          }),
              list.end());
 }
 
-// Drops restated counts that flag_share_outliers() finds: a run of up to two counts more than
+// Drops restated counts that io::flag_share_outliers() finds: a run of up to two counts more than
 // 4% from both neighbours while they agree within 3% (Yahoo's AMZN 2022-04 and AVGO 2024-07,
 // FMP's two bogus RVTY quarters of 2023), or a lone spike beyond both of two disagreeing
 // neighbours (FMP's MET 2023 Q1). Each drop is noted with its reason.
 std::vector<Restated> drop_isolated_spikes(const Symbol& symbol, std::vector<Restated> list,
                                            BuildContext& context) {
-  std::vector<ShareObservation> restated;
+  std::vector<io::ShareObservation> restated;
   for (const Restated& r : list) {
-    ShareObservation o = r.observation;
+    io::ShareObservation o = r.observation;
     o.shares *= r.factor;
     restated.push_back(std::move(o));
   }
-  ShareSeriesCheckOptions options;
+  io::ShareSeriesCheckOptions options;
   options.outlier_threshold = 0.04;
-  const auto flagged = flag_share_outliers(restated, options);
+  const auto flagged = io::flag_share_outliers(restated, options);
   std::vector<Restated> kept;
   for (Restated& r : list) {
-    const auto hit = std::find_if(flagged.begin(), flagged.end(), [&](const ShareOutlier& f) {
+    const auto hit = std::find_if(flagged.begin(), flagged.end(), [&](const io::ShareOutlier& f) {
       return f.observation.as_of == r.observation.as_of;
     });
     if (hit == flagged.end()) {
@@ -74,7 +75,7 @@ std::map<date, double> snapshot_basis_shares(const Symbol& symbol, const PriceCh
   std::map<date, double> out;
   const auto it = context.snapshots.find(symbol);
   if (it == context.snapshots.end()) return out;
-  for (const SnapshotQuote& q : it->second) {
+  for (const io::SnapshotQuote& q : it->second) {
     const auto row = prices.bars.find(q.session);
     if (!row || !(q.market_cap > 0.0)) continue;
     out[q.session] = q.market_cap / prices.bars.close()[*row];
@@ -86,7 +87,7 @@ std::map<date, double> snapshot_basis_shares(const Symbol& symbol, const PriceCh
 // (a ratio within 3% of a split ratio); the last count is taken to be on the price basis, then
 // checked against the snapshot-implied basis shares and corrected by the split ratio they show.
 std::vector<Restated> restate_point_in_time(const Symbol& symbol,
-                                            std::vector<ShareObservation> list,
+                                            std::vector<io::ShareObservation> list,
                                             const std::map<date, double>& snapshot_shares,
                                             BuildContext& context, std::vector<Split>& detected) {
   std::vector<Restated> out;
@@ -116,8 +117,9 @@ std::vector<Restated> restate_point_in_time(const Symbol& symbol,
   // Check against the snapshots: the count in force at a snapshot session, restated, should
   // equal the snapshot's basis shares up to timing (a few percent).
   for (const auto& [session, basis_shares] : snapshot_shares) {
-    auto in_force = std::upper_bound(list.begin(), list.end(), session,
-                                     [](date d, const ShareObservation& o) { return d < o.as_of; });
+    auto in_force =
+        std::upper_bound(list.begin(), list.end(), session,
+                         [](date d, const io::ShareObservation& o) { return d < o.as_of; });
     if (in_force == list.begin()) continue;
     const std::size_t i = static_cast<std::size_t>(in_force - list.begin()) - 1;
     const double ratio = basis_shares / (list[i].shares * factor[i]);
@@ -143,7 +145,7 @@ std::vector<Restated> restate_point_in_time(const Symbol& symbol,
 
 // FMP counts are split-adjusted as of the day FMP's data was taken; a later split shows as a
 // constant ratio to the snapshot (or to a restated point-in-time count) near the same date.
-std::vector<Restated> restate_fmp(const Symbol& symbol, std::vector<ShareObservation> list,
+std::vector<Restated> restate_fmp(const Symbol& symbol, std::vector<io::ShareObservation> list,
                                   const std::map<date, double>& snapshot_shares,
                                   const std::vector<Restated>& point_in_time,
                                   BuildContext& context) {
@@ -186,7 +188,7 @@ std::vector<Restated> restate_fmp(const Symbol& symbol, std::vector<ShareObserva
                              "the {})",
                              *factor, how));
   }
-  for (ShareObservation& o : list) out.push_back({std::move(o), *factor});
+  for (io::ShareObservation& o : list) out.push_back({std::move(o), *factor});
   return drop_isolated_spikes(symbol, std::move(out), context);
 }
 
@@ -238,7 +240,7 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
   // old corporate history (mergers read as splits) out of the dataset.
   const date keep_from = prices.bars.dates().front() - boost::gregorian::days(400);
   for (auto* list : {&candidates.sec, &candidates.yahoo_monthly, &candidates.fmp}) {
-    std::erase_if(*list, [&](const ShareObservation& o) { return o.as_of < keep_from; });
+    std::erase_if(*list, [&](const io::ShareObservation& o) { return o.as_of < keep_from; });
     sort_by_date(*list);
   }
   // The primary class's counts are all-class totals: the snapshot caps then describe the same
@@ -261,9 +263,9 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
   implied.reserve(snapshot_shares.size());
   for (const auto& [session, shares] : snapshot_shares) {
     implied.push_back(
-        {ShareObservation{symbol, session, shares, prices.bars.basis().split,
-                          "Yahoo snapshot market cap / close", "yahoo_snapshot",
-                          fmt::format("snapshot of the {} close", format_iso_date(session))},
+        {io::ShareObservation{symbol, session, shares, prices.bars.basis().split,
+                              "Yahoo snapshot market cap / close", "yahoo_snapshot",
+                              fmt::format("snapshot of the {} close", format_iso_date(session))},
          1.0});
   }
   by_priority.push_back(std::move(implied));
@@ -289,4 +291,4 @@ StepSeries<SharesRecord> select_shares(const Symbol& symbol, ShareCandidates can
   return StepSeries<SharesRecord>(std::move(steps));
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

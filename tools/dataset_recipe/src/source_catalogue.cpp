@@ -1,10 +1,12 @@
 #include "source_catalogue.hpp"
 
-namespace marketshock::io::build {
+#include <dataset_recipe/embedded_dataset.hpp>
 
-DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
-  DatasetMetadata m;
-  m.name = "marketshock-deepseek-2025";
+namespace marketshock::recipe {
+
+io::DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
+  io::DatasetMetadata m;
+  m.name = kEmbeddedDatasetName;
   m.description =
       "S&P 500 and Nasdaq-100 members of 2025-01-27 with daily bars over the event window, the "
       "largest US companies since 2020 with longer history, share counts, index membership and "
@@ -70,4 +72,4 @@ DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options) {
   return m;
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

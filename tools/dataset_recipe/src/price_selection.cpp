@@ -12,7 +12,7 @@
 #include <array>
 #include <cmath>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
@@ -45,20 +45,20 @@ std::string vendor_ticker(const Symbol& symbol) {
   return t;
 }
 
-ImportedSeries import_source(const PriceSource& source, const std::filesystem::path& file,
-                             const std::string& ticker) {
+io::ImportedSeries import_source(const PriceSource& source, const std::filesystem::path& file,
+                                 const std::string& ticker) {
   // Lenient: a bad row (HUBB 2021-05-05 has its low above its open) is skipped and reported;
   // a file whose header is wrong still throws.
-  const PriceImportRequest request{ticker, source.id, LoadPolicy::lenient};
+  const io::PriceImportRequest request{ticker, source.id, io::LoadPolicy::lenient};
   // The as-of date is provisional: it becomes the file's last date below.
   const date provisional(2000, 1, 3);
   switch (source.kind) {
     case VendorKind::split_only:
-      return import_yahoo_split_adjusted_csv(file, request, provisional);
+      return io::import_yahoo_split_adjusted_csv(file, request, provisional);
     case VendorKind::split_and_dividend:
-      return import_adjusted_ohlcv_csv(file, request, provisional);
+      return io::import_adjusted_ohlcv_csv(file, request, provisional);
     case VendorKind::iex:
-      return import_alpaca_iex_csv(file, request, PriceBasis::split_adjusted(provisional));
+      return io::import_alpaca_iex_csv(file, request, PriceBasis::split_adjusted(provisional));
   }
   throw InvalidArgument("unknown vendor kind");
 }
@@ -82,7 +82,7 @@ std::vector<LevelPoint> level_points(const Symbol& symbol, const std::vector<Bar
   std::vector<LevelPoint> points;
   const auto it = context.snapshots.find(symbol);
   if (it == context.snapshots.end()) return points;
-  for (const SnapshotQuote& q : it->second) {
+  for (const io::SnapshotQuote& q : it->second) {
     if (!(q.price > 0.0)) continue;  // the snapshot has no price for this symbol that day
     const auto bar = std::lower_bound(bars.begin(), bars.end(), q.session,
                                       [](const Bar& b, date d) { return b.date < d; });
@@ -136,7 +136,7 @@ void prepend_history(const Symbol& symbol, const PriceSource& chosen, date from,
     if (&source == &chosen || source.kind != VendorKind::split_and_dividend) continue;
     const auto file = context.raw(source.directory) / (ticker + ".csv");
     if (!std::filesystem::exists(file)) continue;
-    ImportedSeries earlier;
+    io::ImportedSeries earlier;
     try {
       earlier = import_source(source, file, ticker);
     } catch (const Error&) {
@@ -190,7 +190,7 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
   for (const PriceSource& source : kPriceSources) {
     const auto file = context.raw(source.directory) / (ticker + ".csv");
     if (!std::filesystem::exists(file)) continue;
-    ImportedSeries series;
+    io::ImportedSeries series;
     try {
       series = import_source(source, file, ticker);
     } catch (const Error& e) {
@@ -269,4 +269,4 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
   return std::nullopt;
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

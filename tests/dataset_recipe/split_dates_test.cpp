@@ -1,6 +1,6 @@
 // Dating a split from the tick grid of split-adjusted prices, on hand-made series whose traded
 // prices are whole cents, stored as float32 the way the vendor files store them.
-#include "io/dataset/build/split_dates.hpp"
+#include "split_dates.hpp"
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/trading_calendar.hpp>
@@ -12,7 +12,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 namespace {
 
 using boost::gregorian::date;
@@ -198,4 +198,4 @@ TEST(SplitDates, RejectsBadArguments) {
 }
 
 }  // namespace
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

@@ -13,13 +13,13 @@
 
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 /// Every observation available for one security, by source, unsorted.
 struct ShareCandidates {
-  std::vector<ShareObservation> sec;
-  std::vector<ShareObservation> yahoo_monthly;
-  std::vector<ShareObservation> fmp;
+  std::vector<io::ShareObservation> sec;
+  std::vector<io::ShareObservation> yahoo_monthly;
+  std::vector<io::ShareObservation> fmp;
   /// True for a class whose counts in every source are the issuer's all-class total (GOOGL and
   /// GOOG, FOXA and FOX, NWSA and NWS) and which is not the issuer's primary class: it gets no
   /// count, so the issuer's value is not counted twice.
@@ -38,4 +38,4 @@ struct ShareCandidates {
                                                      BuildContext& context,
                                                      std::vector<Split>& detected);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

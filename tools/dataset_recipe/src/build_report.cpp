@@ -1,10 +1,10 @@
-#include <marketshock/io/dataset/dataset_build.hpp>
+#include <dataset_recipe/dataset_build.hpp>
 
 #include <fmt/format.h>
 
 #include <map>
 
-namespace marketshock::io {
+namespace marketshock::recipe {
 
 std::string DatasetBuildReport::render() const {
   std::string out = fmt::format("securities: {}, bar rows: {}, share rows: {}\n", securities,
@@ -29,4 +29,4 @@ std::string DatasetBuildReport::render() const {
   return out;
 }
 
-}  // namespace marketshock::io
+}  // namespace marketshock::recipe

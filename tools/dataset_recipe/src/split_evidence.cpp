@@ -19,7 +19,7 @@
 #include <map>
 #include <tuple>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
@@ -50,9 +50,9 @@ std::string label_of(const VendorPriceFile& file) {
 // every common session (growwanalysis AAPL.csv's first copy and dane-anderson's AAPL).
 std::optional<GridSeries> identified_copy(const VendorPriceFile& file,
                                           const GridSeries& reference) {
-  CsvOptions options;
+  io::CsvOptions options;
   options.allow_duplicate_columns = true;
-  auto reader = CsvReader::from_file(file.path, options);
+  auto reader = io::CsvReader::from_file(file.path, options);
   const auto& header = reader.header();
   const auto occurrences = [&](std::string_view name) {
     std::vector<std::size_t> at;
@@ -72,13 +72,13 @@ std::optional<GridSeries> identified_copy(const VendorPriceFile& file,
     return std::nullopt;
   }
   std::vector<std::vector<Bar>> bars(copies);
-  CsvRow row;
+  io::CsvRow row;
   while (reader.next(row)) {
     const date day = row.as_date(date_column[0]);
     for (std::size_t k = 0; k < copies; ++k) {
-      bars[k].push_back({day, row.as_double(open[k], EmptyField::nan),
-                         row.as_double(high[k], EmptyField::nan),
-                         row.as_double(low[k], EmptyField::nan), row.as_double(close[k])});
+      bars[k].push_back({day, row.as_double(open[k], io::EmptyField::nan),
+                         row.as_double(high[k], io::EmptyField::nan),
+                         row.as_double(low[k], io::EmptyField::nan), row.as_double(close[k])});
     }
   }
   std::map<date, double> reference_close;
@@ -113,8 +113,9 @@ std::vector<GridSeries> grid_series(const Symbol& symbol, BuildContext& context)
   for (const VendorPriceFile& file : split_only_price_files(symbol, context)) {
     try {
       // Lenient: a bad row is one session less; the as-of date is irrelevant to the grid.
-      const PriceImportRequest request{file.path.stem().string(), file.source, LoadPolicy::lenient};
-      auto series = import_yahoo_split_adjusted_csv(file.path, request, date(2000, 1, 3));
+      const io::PriceImportRequest request{file.path.stem().string(), file.source,
+                                           io::LoadPolicy::lenient};
+      auto series = io::import_yahoo_split_adjusted_csv(file.path, request, date(2000, 1, 3));
       if (!series.bars.empty()) loaded.push_back({label_of(file), std::move(series.bars)});
     } catch (const Error&) {
       refused.push_back(file);
@@ -345,4 +346,4 @@ void date_splits(const Symbol& symbol, std::vector<Split>& splits,
   }
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

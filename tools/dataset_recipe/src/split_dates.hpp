@@ -17,7 +17,7 @@
 #include <span>
 #include <string>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 /// What to look for: a split of `ratio` known to have taken effect after `after` and on or
 /// before `latest`, in a series whose prices are also divided by `later_factor` (the product of
@@ -84,4 +84,4 @@ struct TickGridFinding {
                                                       const TradingCalendar& calendar,
                                                       const TickGridOptions& options = {});
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

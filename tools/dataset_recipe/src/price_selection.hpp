@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 /// The chosen series for one security, trimmed to the requested range.
 struct PriceChoice {
@@ -45,4 +45,4 @@ struct VendorPriceFile {
 [[nodiscard]] std::vector<VendorPriceFile> split_only_price_files(const Symbol& symbol,
                                                                   const BuildContext& context);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

@@ -20,7 +20,7 @@
 #include <algorithm>
 #include <set>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
@@ -56,12 +56,12 @@ std::map<Symbol, std::vector<Bar>> reference_closes(BuildContext& context) {
   std::map<Symbol, std::vector<Bar>> out;
   for (const auto& entry :
        fs::directory_iterator(context.raw("prices/dane-anderson__equity-signal-engine/data"))) {
-    const auto symbol = try_normalise_ticker(entry.path().stem().string());
+    const auto symbol = io::try_normalise_ticker(entry.path().stem().string());
     if (!symbol) continue;
     try {
-      auto series = import_yahoo_csv(entry.path(),
-                                     {entry.path().stem().string(), "check", LoadPolicy::strict},
-                                     PriceBasis::split_adjusted(date(2026, 4, 10)));
+      auto series = io::import_yahoo_csv(
+          entry.path(), {entry.path().stem().string(), "check", io::LoadPolicy::strict},
+          PriceBasis::split_adjusted(date(2026, 4, 10)));
       out.emplace(*symbol, std::move(series.bars));
     } catch (const Error&) {
       continue;  // only a sample is needed; the price stage reports every file it uses
@@ -71,11 +71,11 @@ std::map<Symbol, std::vector<Bar>> reference_closes(BuildContext& context) {
 }
 
 // Share of the quotes equal (within 0.05%) to the reference close of `session`.
-double match_rate(const std::vector<SnapshotQuote>& quotes, date session,
+double match_rate(const std::vector<io::SnapshotQuote>& quotes, date session,
                   const std::map<Symbol, std::vector<Bar>>& closes) {
   std::size_t compared = 0;
   std::size_t matched = 0;
-  for (const SnapshotQuote& q : quotes) {
+  for (const io::SnapshotQuote& q : quotes) {
     const auto it = closes.find(q.symbol);
     if (it == closes.end() || !(q.price > 0.0)) continue;
     const auto bar = std::lower_bound(it->second.begin(), it->second.end(), session,
@@ -90,25 +90,29 @@ double match_rate(const std::vector<SnapshotQuote>& quotes, date session,
 // Yahoo's exchange codes: NMS, NGM, NCM are Nasdaq tiers, NYQ the NYSE, BTS Cboe BZX.
 std::map<Symbol, Exchange> read_exchanges(BuildContext& context) {
   std::map<Symbol, Exchange> out;
-  auto reader = CsvReader::from_file(context.raw(kKaggleSnapshot));
+  auto reader = io::CsvReader::from_file(context.raw(kKaggleSnapshot));
   const auto [exchange, symbol] = reader.require_columns({"Exchange", "Symbol"});
   // Init-captures: clang-tidy 16 misreads captured structured bindings (LLVM issue 91835).
-  context.keep(for_each_row(
-      reader, LoadPolicy::lenient, [&, exchange = exchange, symbol = symbol](const CsvRow& row) {
-        const std::string_view code = row.text(exchange);
-        Exchange e = Exchange::other;
-        if (code == "NMS" || code == "NGM" || code == "NCM") e = Exchange::nasdaq;
-        if (code == "NYQ") e = Exchange::nyse;
-        if (code == "BTS") e = Exchange::cboe;
-        const auto s = try_normalise_ticker(row.text(symbol));
-        if (!s) throw row.error(symbol, fmt::format("invalid ticker '{}'", row.text(symbol)));
-        out[*s] = e;
-      }));
+  context.keep(for_each_row(reader, io::LoadPolicy::lenient,
+                            [&, exchange = exchange, symbol = symbol](const io::CsvRow& row) {
+                              const std::string_view code = row.text(exchange);
+                              Exchange e = Exchange::other;
+                              if (code == "NMS" || code == "NGM" || code == "NCM")
+                                e = Exchange::nasdaq;
+                              if (code == "NYQ") e = Exchange::nyse;
+                              if (code == "BTS") e = Exchange::cboe;
+                              const auto s = io::try_normalise_ticker(row.text(symbol));
+                              if (!s)
+                                throw row.error(
+                                    symbol, fmt::format("invalid ticker '{}'", row.text(symbol)));
+                              out[*s] = e;
+                            }));
   return out;
 }
 
-std::map<Symbol, std::vector<ShareObservation>> by_symbol(std::vector<ShareObservation> list) {
-  std::map<Symbol, std::vector<ShareObservation>> out;
+std::map<Symbol, std::vector<io::ShareObservation>> by_symbol(
+    std::vector<io::ShareObservation> list) {
+  std::map<Symbol, std::vector<io::ShareObservation>> out;
   for (auto& o : list) out[o.symbol].push_back(std::move(o));
   return out;
 }
@@ -118,20 +122,20 @@ std::map<Symbol, std::vector<ShareObservation>> by_symbol(std::vector<ShareObser
 ReferenceData read_reference_data(BuildContext& context) {
   ReferenceData ref;
   context.progress("reading index membership");
-  auto sp = import_sp500_intervals(context.raw(kSp500Dir) / "sp500_ticker_start_end.csv",
-                                   LoadPolicy::strict);
+  auto sp = io::import_sp500_intervals(context.raw(kSp500Dir) / "sp500_ticker_start_end.csv",
+                                       io::LoadPolicy::strict);
   context.keep(sp.report);
   ref.sp500 = std::move(sp.intervals);
-  const auto changes = import_sp500_changes(context.raw(kSp500Dir) / "sp500_changes_since_2019.csv",
-                                            LoadPolicy::strict);
-  const auto disagreements = compare_intervals_with_changes(ref.sp500, changes.changes);
+  const auto changes = io::import_sp500_changes(
+      context.raw(kSp500Dir) / "sp500_changes_since_2019.csv", io::LoadPolicy::strict);
+  const auto disagreements = io::compare_intervals_with_changes(ref.sp500, changes.changes);
   for (const auto& d : disagreements) {
     context.note("membership", d.symbol.str(),
                  fmt::format("S&P 500 intervals and change list disagree ({}, {}): {}; rule: the "
                              "intervals file is used",
                              to_string(d.kind), format_iso_date(d.date), d.detail));
   }
-  auto ndx = import_ndx_history(context.raw(kNdxDir), LoadPolicy::strict);
+  auto ndx = io::import_ndx_history(context.raw(kNdxDir), io::LoadPolicy::strict);
   for (const auto& r : ndx.reports) context.keep(r);
   for (const auto& m : ndx.mismatches) {
     context.note("membership", "",
@@ -140,8 +144,10 @@ ReferenceData read_reference_data(BuildContext& context) {
   ref.ndx100 = std::move(ndx.intervals);
 
   context.progress("reading constituents, snapshots and share counts");
-  auto sp_names = import_sp500_constituents(context.raw(kSp500Constituents), LoadPolicy::strict);
-  auto ndx_names = import_ndx_constituents(context.raw(kNdxConstituents), LoadPolicy::strict);
+  auto sp_names =
+      io::import_sp500_constituents(context.raw(kSp500Constituents), io::LoadPolicy::strict);
+  auto ndx_names =
+      io::import_ndx_constituents(context.raw(kNdxConstituents), io::LoadPolicy::strict);
   for (auto& s : sp_names.securities) ref.securities.emplace(s.symbol, std::move(s));
   for (auto& s : ndx_names.securities) ref.securities.emplace(s.symbol, std::move(s));
 
@@ -153,9 +159,9 @@ ReferenceData read_reference_data(BuildContext& context) {
   const auto closes = reference_closes(context);
   const TradingCalendar& nyse = TradingCalendar::nyse();
   for (const auto& folder : folders) {
-    const date taken = snapshot_folder_date(folder.filename().string());
-    auto snapshot = import_yahoo_financials_snapshot(
-        folder / "data" / "constituents-financials.csv", taken, LoadPolicy::lenient);
+    const date taken = io::snapshot_folder_date(folder.filename().string());
+    auto snapshot = io::import_yahoo_financials_snapshot(
+        folder / "data" / "constituents-financials.csv", taken, io::LoadPolicy::lenient);
     context.keep(snapshot.report);
     // A table taken after the close shows the previous session; one taken during a session
     // shows intraday prices of no session, and is not used. Decided by matching the
@@ -188,8 +194,8 @@ ReferenceData read_reference_data(BuildContext& context) {
     }
   }
   {
-    auto kaggle = import_kaggle_sp500_snapshot(context.raw(kKaggleSnapshot), kaggle_session(),
-                                               LoadPolicy::lenient);
+    auto kaggle = io::import_kaggle_sp500_snapshot(context.raw(kKaggleSnapshot), kaggle_session(),
+                                                   io::LoadPolicy::lenient);
     context.keep(kaggle.report);
     const double rate = match_rate(kaggle.quotes, kaggle_session(), closes);
     context.note("snapshots", "NothCK sp500_companies.csv",
@@ -202,28 +208,28 @@ ReferenceData read_reference_data(BuildContext& context) {
         auto& list = context.snapshots[q.symbol];
         const auto at =
             std::lower_bound(list.begin(), list.end(), q.session,
-                             [](const SnapshotQuote& a, date d) { return a.session < d; });
+                             [](const io::SnapshotQuote& a, date d) { return a.session < d; });
         if (at == list.end() || at->session != q.session) list.insert(at, std::move(q));
       }
     }
   }
   ref.exchanges = read_exchanges(context);
-  auto sec = import_sec_share_points(context.raw("shares/POINTS.csv"), LoadPolicy::strict);
+  auto sec = io::import_sec_share_points(context.raw("shares/POINTS.csv"), io::LoadPolicy::strict);
   ref.sec_counts = by_symbol(std::move(sec.observations));
-  auto yahoo = import_yahoo_monthly_shares(
+  auto yahoo = io::import_yahoo_monthly_shares(
       context.raw("shares/s-koirala__MarketCapBacktest/data/historical_shares_outstanding.csv"),
-      LoadPolicy::lenient);  // it writes 0 for some missing months: skipped and reported
+      io::LoadPolicy::lenient);  // it writes 0 for some missing months: skipped and reported
   context.keep(yahoo.report);
   ref.yahoo_monthly_counts = by_symbol(std::move(yahoo.observations));
   return ref;
 }
 
-std::vector<ShareObservation> read_fmp_counts(const Symbol& symbol, BuildContext& context) {
+std::vector<io::ShareObservation> read_fmp_counts(const Symbol& symbol, BuildContext& context) {
   std::string ticker = symbol.str();
   std::replace(ticker.begin(), ticker.end(), '.', '-');
   const auto file = context.raw(kFmpDir) / (ticker + ".csv");
   if (!fs::exists(file)) return {};
-  auto imported = import_fmp_quarterly_shares(file, fmp_taken(), LoadPolicy::lenient);
+  auto imported = io::import_fmp_quarterly_shares(file, fmp_taken(), io::LoadPolicy::lenient);
   context.keep(imported.report);
   return std::move(imported.observations);
 }
@@ -232,12 +238,12 @@ std::vector<Symbol> largest_companies_since(BuildContext& context) {
   // quarter (year * 4 + quarter index) -> (market value, symbol)
   std::map<int, std::vector<std::pair<double, Symbol>>> by_quarter;
   for (const auto& entry : fs::directory_iterator(context.raw(kFmpDir))) {
-    const auto symbol = try_normalise_ticker(entry.path().stem().string());
+    const auto symbol = io::try_normalise_ticker(entry.path().stem().string());
     if (!symbol) continue;
-    auto reader = CsvReader::from_file(entry.path());
+    auto reader = io::CsvReader::from_file(entry.path());
     const auto [period, cap, currency] =
         reader.require_columns({"date", "marketCap", "reportedCurrency"});
-    CsvRow row;
+    io::CsvRow row;
     // Read leniently by hand: a row without a market value simply does not rank; none is
     // loaded into the dataset from here.
     while (!reader.at_end()) {
@@ -264,4 +270,4 @@ std::vector<Symbol> largest_companies_since(BuildContext& context) {
   return {top.begin(), top.end()};
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

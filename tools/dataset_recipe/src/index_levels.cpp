@@ -9,7 +9,7 @@
 #include <cmath>
 #include <functional>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 namespace {
 
@@ -56,19 +56,19 @@ constexpr LevelSource kLevels[] = {
      Format::tz_dated, ""},
 };
 
-ImportedSeries read_levels(const std::filesystem::path& file, const char* ticker,
-                           const char* source_id, Format format) {
-  const PriceImportRequest request{ticker, source_id, LoadPolicy::strict};
+io::ImportedSeries read_levels(const std::filesystem::path& file, const char* ticker,
+                               const char* source_id, Format format) {
+  const io::PriceImportRequest request{ticker, source_id, io::LoadPolicy::strict};
   const bool index = ticker[0] == '^';
   const PriceBasis basis =
       index ? PriceBasis::as_traded() : PriceBasis::split_adjusted(date(2000, 1, 3));
   switch (format) {
     case Format::tz_dated:
-      return import_tz_dated_index_csv(file, request);
+      return io::import_tz_dated_index_csv(file, request);
     case Format::yfinance:
-      return import_yfinance_csv(file, request, basis);
+      return io::import_yfinance_csv(file, request, basis);
     case Format::yahoo_split_only:
-      return import_yahoo_csv(file, request, basis);
+      return io::import_yahoo_csv(file, request, basis);
   }
   return {};
 }
@@ -77,7 +77,7 @@ void cross_check(const LevelSource& s, const std::vector<Bar>& primary, BuildCon
   const auto file = context.raw(s.check_file);
   if (!std::filesystem::exists(file)) return;
   const std::string ticker = s.check_ticker;
-  ImportedSeries other;
+  io::ImportedSeries other;
   try {
     other = read_levels(file, ticker.c_str(), s.check_source_id, s.check_format);
   } catch (const Error& e) {
@@ -115,7 +115,7 @@ IndexLevelsChoice select_index_levels(BuildContext& context) {
   const date from = context.options.history_from;
   const date to = context.options.window_to;
   for (const LevelSource& s : kLevels) {
-    ImportedSeries series =
+    io::ImportedSeries series =
         read_levels(context.raw(s.file), s.vendor_ticker, s.source_id, s.format);
     std::vector<Bar> bars;
     std::copy_if(series.bars.begin(), series.bars.end(), std::back_inserter(bars),
@@ -130,4 +130,4 @@ IndexLevelsChoice select_index_levels(BuildContext& context) {
   return out;
 }
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

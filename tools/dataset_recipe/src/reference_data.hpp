@@ -10,17 +10,17 @@
 #include <map>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 struct ReferenceData {
-  std::vector<MembershipInterval> sp500;
-  std::vector<MembershipInterval> ndx100;
+  std::vector<io::MembershipInterval> sp500;
+  std::vector<io::MembershipInterval> ndx100;
   /// Names, GICS and CIK by symbol: the S&P 500 table first, the Nasdaq-100 table for the rest.
-  std::map<Symbol, ReferenceSecurity> securities;
+  std::map<Symbol, io::ReferenceSecurity> securities;
   /// Listing venue by symbol, from the Kaggle snapshot's Yahoo exchange codes.
   std::map<Symbol, Exchange> exchanges;
-  std::map<Symbol, std::vector<ShareObservation>> sec_counts;
-  std::map<Symbol, std::vector<ShareObservation>> yahoo_monthly_counts;
+  std::map<Symbol, std::vector<io::ShareObservation>> sec_counts;
+  std::map<Symbol, std::vector<io::ShareObservation>> yahoo_monthly_counts;
 };
 
 /// Reads the reference files (strict, except where a file is known to hold rows to skip, which
@@ -29,11 +29,11 @@ struct ReferenceData {
 
 /// FMP quarterly counts of one ticker (lenient: FMP writes 0 for a missing count), empty when
 /// there is no file.
-[[nodiscard]] std::vector<ShareObservation> read_fmp_counts(const Symbol& symbol,
-                                                            BuildContext& context);
+[[nodiscard]] std::vector<io::ShareObservation> read_fmp_counts(const Symbol& symbol,
+                                                                BuildContext& context);
 
 /// Symbols that were among the `top_n` largest US-reporting companies (FMP quarterly market
 /// value, reportedCurrency USD) at some quarter end on or after `from`.
 [[nodiscard]] std::vector<Symbol> largest_companies_since(BuildContext& context);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

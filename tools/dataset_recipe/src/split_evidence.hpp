@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 /// One us-gaap `StockholdersEquityNoteStockSplitConversionRatio1` fact of an SEC companyfacts
 /// document: a split ratio a company reported for an instant (`start` empty: NVIDIA's 4 at
@@ -43,4 +43,4 @@ struct SecSplitFact {
 void date_splits(const Symbol& symbol, std::vector<Split>& splits,
                  const std::vector<SecSplitFact>& sec_facts, BuildContext& context);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

@@ -2,21 +2,21 @@
 // report every stage writes to.
 #pragma once
 
-#include <marketshock/io/dataset/dataset_build.hpp>
+#include <dataset_recipe/dataset_build.hpp>
 #include <marketshock/io/vendor/imported.hpp>
 
 #include <map>
 #include <string>
 #include <vector>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 struct BuildContext {
   DatasetBuildOptions options;
   DatasetBuildReport report;
   /// Point-in-time closes and market caps from the Yahoo snapshot tables, by symbol, sorted by
   /// session.
-  std::map<Symbol, std::vector<SnapshotQuote>> snapshots;
+  std::map<Symbol, std::vector<io::SnapshotQuote>> snapshots;
 
   void note(std::string topic, std::string symbol, std::string text) {
     report.notes.push_back({std::move(topic), std::move(symbol), std::move(text)});
@@ -24,7 +24,7 @@ struct BuildContext {
   void progress(const std::string& line) const {
     if (options.progress) options.progress(line);
   }
-  void keep(const LoadReport& load) {
+  void keep(const io::LoadReport& load) {
     if (!load.skipped.empty()) report.load_reports.push_back(load);
   }
   [[nodiscard]] std::filesystem::path raw(const std::filesystem::path& relative) const {
@@ -32,4 +32,4 @@ struct BuildContext {
   }
 };
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe

@@ -2,12 +2,12 @@
 // derivation rules that go into manifest.json.
 #pragma once
 
-#include <marketshock/io/dataset/dataset_build.hpp>
+#include <dataset_recipe/dataset_build.hpp>
 #include <marketshock/io/dataset/metadata.hpp>
 
-namespace marketshock::io::build {
+namespace marketshock::recipe {
 
 /// The manifest's metadata for a build with `options` (index levels are added by the caller).
-[[nodiscard]] DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options);
+[[nodiscard]] io::DatasetMetadata catalogue_metadata(const DatasetBuildOptions& options);
 
-}  // namespace marketshock::io::build
+}  // namespace marketshock::recipe
