@@ -32,6 +32,12 @@ expect_success("published 100.00%" ${explain} --pct=-100)
 expect_refusal(2 "--horizon: '4000000000' is above the maximum 1000"
                connectedness NVDA MSFT --horizon 4000000000)
 expect_refusal(2 "--horizon: '0' is below the minimum 1" connectedness NVDA MSFT --horizon 0)
+# The number of symbols of a VAR: its work grows with their cube.
+set(fifty_one A AAPL ABBV ABNB ABT ACGL ACN ADBE ADI ADM ADP ADSK AEE AEP AES AFL AIG AIZ AJG AKAM
+    ALB ALGN ALL ALLE AMAT AMCR AMD AME AMGN AMP AMT AMZN ANET ANSS AON AOS APA APD APH APO APP
+    APTV ARE ARM ASML ATO AVB AVGO AVY AWK AXON)
+expect_refusal(2 "symbols: At Most 50 required but received 51" connectedness ${fifty_one})
+expect_refusal(2 "symbols: At least 2 required but received 1" connectedness NVDA)
 expect_refusal(2 "--lags: '21' is above the maximum 20" connectedness NVDA MSFT --lags 21)
 expect_refusal(2 "--lags: '-1' is not a whole number" connectedness NVDA MSFT --lags=-1)
 expect_refusal(2 "--window: '10001' is above the maximum 10000" connectedness NVDA MSFT --window 10001)

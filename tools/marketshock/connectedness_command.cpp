@@ -150,7 +150,11 @@ void add_connectedness_command(CLI::App& app) {
   auto o = std::make_shared<ConnectednessOptions>();
   CLI::App* cmd = app.add_subcommand("connectedness",
                                      "rolling Diebold-Yilmaz total and directional connectedness");
-  cmd->add_option("symbols", o->symbols, "tickers, e.g. NVDA MSFT AAPL AVGO")->required();
+  // A VAR's work grows with the cube of its variables; 50 covers a sector's or an index's
+  // largest names (Diebold-Yilmaz studies use 10-40) and runs in seconds.
+  cmd->add_option("symbols", o->symbols, "tickers, e.g. NVDA MSFT AAPL AVGO (2 to 50)")
+      ->required()
+      ->expected(2, 50);
   cmd->add_option("--from", o->from, "first session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--to", o->to, "last session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--at", o->at, "show the window ending on this date, repeatable (default: last)");
