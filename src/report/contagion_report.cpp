@@ -1,6 +1,7 @@
 #include <marketshock/report/contagion_report.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -14,13 +15,12 @@ namespace marketshock::report {
 
 namespace {
 
+// Signed figures of the contagion tables, in the one number format (number_format.hpp).
 std::string pct(double fraction, int decimals = 2) {
-  if (!std::isfinite(fraction)) return "n/a";
-  return fmt::format("{:+.{}f}%", 100.0 * fraction, decimals);
+  return percent(fraction, {.decimals = decimals, .sign = Sign::always, .suffix = "%"});
 }
 std::string num(double value, int decimals = 1) {
-  if (!std::isfinite(value)) return "n/a";
-  return fmt::format("{:+.{}f}", value, decimals);
+  return fixed(value, {.decimals = decimals, .sign = Sign::always});
 }
 std::string usd_b(double usd) {
   return num(usd / 1e9, 1);
