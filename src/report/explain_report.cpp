@@ -1,6 +1,7 @@
 #include <marketshock/report/explain_report.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/json_document.hpp>
 #include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
@@ -144,18 +145,18 @@ nlohmann::json explanation_json(const records::Explanation& e, std::size_t top) 
   nlohmann::json figure;
   if (e.figure.usd) figure["usd"] = *e.figure.usd;
   if (e.figure.fraction) figure["fraction"] = *e.figure.fraction;
-  return {{"symbol", e.symbol.str()},
-          {"date", format_iso_date(e.session)},
-          {"figure", figure},
-          {"day",
-           {{"previous_close", e.previous_close},
-            {"open", e.open},
-            {"high", e.high},
-            {"low", e.low},
-            {"close", e.close}}},
-          {"candidates", candidates},
-          {"implied_prices", implied},
-          {"verdict", explanation_verdict(e)}};
+  return json_document("explain", {{"symbol", e.symbol.str()},
+                                   {"date", format_iso_date(e.session)},
+                                   {"figure", figure},
+                                   {"day",
+                                    {{"previous_close", e.previous_close},
+                                     {"open", e.open},
+                                     {"high", e.high},
+                                     {"low", e.low},
+                                     {"close", e.close}}},
+                                   {"candidates", candidates},
+                                   {"implied_prices", implied},
+                                   {"verdict", explanation_verdict(e)}});
 }
 
 }  // namespace marketshock::report
