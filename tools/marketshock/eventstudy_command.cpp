@@ -99,7 +99,7 @@ nlohmann::json to_json(const stats::MarketEventStudy& r, const EventStudyOptions
   }
   for (std::size_t j = 0; j < r.firms.size(); ++j) {
     const FirmEventStudy& f = r.firms[j];
-    nlohmann::json firm{{"symbol", r.symbols[j].str()},
+    nlohmann::json firm{{"symbol", r.series[j].name},
                         {"alpha", f.fit.alpha},
                         {"beta", f.fit.beta},
                         {"residual_variance", f.fit.residual_variance},
@@ -160,7 +160,7 @@ void print_text(const stats::MarketEventStudy& r, const EventStudyOptions& o,
   report::TextTable firms(std::move(columns));
   for (std::size_t j = 0; j < r.firms.size(); ++j) {
     const FirmEventStudy& f = r.firms[j];
-    std::vector<std::string> row{r.symbols[j].str(), num(f.fit.beta),
+    std::vector<std::string> row{r.series[j].name, num(f.fit.beta),
                                  fmt::format("{}/{}", f.fit.observations, f.fit.window_days),
                                  std::string(to_string(f.fit.status))};
     for (const auto& w : f.windows) {
