@@ -15,14 +15,25 @@ import jsonschema
 
 TOOL, DATA, SCHEMAS = sys.argv[1], sys.argv[2], sys.argv[3]
 
-# (command, arguments): a case per document, with the variants that change its shape (a percent
-# figure, an issuer ranking).
+# (command, arguments): a case per document, with the variants that change its shape (index
+# series, a range cut to the data, several sources, a percent figure).
 CASES = [
     ("moves", ["moves", "NVDA", "--from", "2025-01-27", "--to", "2025-01-31"]),
     ("records", ["records", "--universe", "sp500", "--as-of", "2025-01-27"]),
     ("records", ["records", "--by", "pct", "--per", "issuer", "--gains"]),
     ("explain", ["explain", "NVDA", "2025-01-27", "--usd", "560e9"]),
     ("explain", ["explain", "NVDA", "2025-01-27", "--pct", "-17"]),
+    ("eventstudy", ["eventstudy", "NVDA", "VST", "CEG", "--event", "2025-01-25"]),
+    ("eventstudy", ["eventstudy", "NVDA", "QQQ", "--event", "2025-01-25", "--benchmark",
+                    "index_level", "--model", "market_adjusted"]),
+    ("connectedness", ["connectedness", "NVDA", "MSFT", "SPX", "--from", "2024-08-01", "--window",
+                       "100", "--at", "2025-01-27", "--at", "2025-04-30"]),
+    ("connectedness", ["connectedness", "NVDA", "VST", "--to", "2025-06-30", "--window", "100",
+                       "--missing", "skip"]),
+    ("correlation", ["correlation", "VST", "CEG", "SPX", "--source", "NVDA", "--tranquil",
+                     "2024-09-03,2024-12-31", "--turmoil", "2025-01-21,2025-02-07"]),
+    ("correlation", ["correlation", "VST", "--source", "NVDA", "--source", "AVGO", "--tranquil",
+                     "2024-07-01,2024-12-31", "--turmoil", "2025-01-21,2025-02-07"]),
 ]
 
 failures = []
