@@ -18,6 +18,7 @@ TOOL, DATA, SCHEMAS = sys.argv[1], sys.argv[2], sys.argv[3]
 # (command, arguments): a case per document, with the variants that change its shape (index
 # series, a range cut to the data, several sources, a percent figure).
 CASES = [
+    ("calendar", ["calendar", "--from", "2025-01-01", "--to", "2025-01-31"]),
     ("moves", ["moves", "NVDA", "--from", "2025-01-27", "--to", "2025-01-31"]),
     ("records", ["records", "--universe", "sp500", "--as-of", "2025-01-27"]),
     ("records", ["records", "--by", "pct", "--per", "issuer", "--gains"]),
@@ -47,7 +48,8 @@ for command, args in CASES:
     with open(os.path.join(SCHEMAS, f"{command}.schema.json"), encoding="utf-8") as f:
         schema = json.load(f)
     jsonschema.Draft202012Validator.check_schema(schema)
-    p = subprocess.run([TOOL, *args, "--json", "--data", DATA], capture_output=True, text=True)
+    data = [] if command == "calendar" else ["--data", DATA]  # the calendar reads no dataset
+    p = subprocess.run([TOOL, *args, "--json", *data], capture_output=True, text=True)
     if p.returncode != 0:
         failures.append(f"{' '.join(args)}: exit {p.returncode}: {p.stderr.strip()}")
         continue
