@@ -14,7 +14,7 @@ values read back from that text.
 Independent implementations used as references:
 - OLS of the market model and its prediction standard errors: statsmodels OLS (get_prediction);
   CAR variances as s^2 g'(I + X*(X'X)^-1 X*')g with numpy matrices; p-values from scipy.stats;
-  Corrado ranks with scipy.stats.rankdata; the other tests written out in numpy below;
+  Corrado-Zivney ranks with scipy.stats.rankdata; the other tests written out in numpy below;
 - VAR: statsmodels VAR(y).fit(p, trend="c") (intercept, coefs, sigma_u, ma_rep, roots);
   GFEVD: statsmodels FEVD(P = Sigma diag(Sigma)^-1/2) and bench/taskc/dy.py; connectedness and
   the rolling Task C windows: dy.py;
@@ -181,23 +181,32 @@ def sample_tests_reference(firms, w_index):
             cors.append(np.corrcoef(a[ok], b[ok])[0, 1])
     rbar = float(np.mean(cors))
     kp = bmp * math.sqrt((1 - rbar) / (1 + (n - 1) * rbar))
-    # Corrado-Zivney ranks over estimation + event range; Cowan's multi-day form.
+    # Corrado and Zivney (1992): standardised ranks U_it = rank_it / (1 + M_i) - 1/2 over each
+    # firm's estimation window + event range (M_i its ARs); Z_t = sum_i U_it / sqrt(N_t) over
+    # the N_t firms with an AR on day t; S_U = sqrt(mean of Z_t^2 over the days with N_t > 0);
+    # windows: sum of Z_t / (sqrt(days) S_U) (Cowan's multi-day form).
     lo = min(w[0] for w in WINDOWS)
     combined = [np.concatenate([f["estimation_abnormal"], f["event_abnormal"]]) for f in used]
     total = len(combined[0])
     u = np.full((n, total), np.nan)
     for i, c in enumerate(combined):
         ok = np.isfinite(c)
-        u[i, ok] = stats.rankdata(c[ok]) / (ok.sum() + 1)
-    with warnings.catch_warnings():  # days no firm has (the missing event-window day) -> NaN
-        warnings.simplefilter("ignore", RuntimeWarning)
-        kbar = np.nanmean(u - 0.5, axis=0)
-    present = np.isfinite(kbar)
-    s_u = math.sqrt(np.mean(kbar[present] ** 2))
+        u[i, ok] = stats.rankdata(c[ok]) / (ok.sum() + 1) - 0.5
+    n_t = np.isfinite(u).sum(axis=0)
+    present = n_t > 0
+    z = np.full(total, np.nan)
+    z[present] = np.nansum(u[:, present], axis=0) / np.sqrt(n_t[present])
+    s_u = math.sqrt(np.mean(z[present] ** 2))
     a, b = WINDOWS[w_index]
     le = len(used[0]["estimation_abnormal"])
-    days = [le + d - lo for d in range(a, b + 1) if np.isfinite(kbar[le + d - lo])]
-    corrado = kbar[days].sum() / (math.sqrt(len(days)) * s_u)
+    days = [le + d - lo for d in range(a, b + 1) if present[le + d - lo]]
+    corrado = z[days].sum() / (math.sqrt(len(days)) * s_u)
+    if a == b:  # Kolari and Pynnonen (2011) write it with day means: Ubar_0 / S_Ubar
+        ubar = np.full(total, np.nan)
+        ubar[present] = np.nansum(u[:, present], axis=0) / n_t[present]
+        t0 = le + a - lo
+        s_ubar = math.sqrt(np.mean(n_t[present] / n_t[t0] * ubar[present] ** 2))
+        assert abs(ubar[t0] / s_ubar - corrado) < 1e-12 * max(1.0, abs(corrado))
     # Generalized sign (Cowan 1992).
     p_hat = np.mean([np.mean(f["estimation_abnormal"][np.isfinite(f["estimation_abnormal"])] > 0)
                      for f in used])

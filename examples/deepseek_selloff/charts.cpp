@@ -3,6 +3,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/records/move_path.hpp>
 #include <marketshock/report/charts.hpp>
+#include <marketshock/report/number_format.hpp>
 
 #include <fmt/format.h>
 
@@ -47,8 +48,9 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
   // 2. Each index's top contributors on the day.
   for (const auto& a : contagion.indices) {
     report::BarChart bars;
-    bars.frame = {fmt::format("{} on 2025-01-27: top contributors to the {:+.2f}% move",
-                              a.spec.name, a.session.actual_return * 100.0),
+    bars.frame = {fmt::format("{} on 2025-01-27: top contributors to the {} move", a.spec.name,
+                              report::percent(a.session.actual_return,
+                                              {.sign = report::Sign::always, .suffix = "%"})),
                   "contribution = weight at the prior close x return; weights from total market "
                   "values (S&P 500) or capped issuer values (Nasdaq-100)",
                   kSource};

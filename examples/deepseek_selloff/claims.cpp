@@ -7,6 +7,7 @@
 #include <marketshock/records/ranking.hpp>
 #include <marketshock/records/week_move.hpp>
 #include <marketshock/report/explain_report.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -28,10 +29,10 @@ date event_day() {
 }
 
 std::string pct(double f) {
-  return fmt::format("{:+.2f}%", f * 100.0);
+  return report::percent(f, {.sign = report::Sign::always, .suffix = "%"});
 }
 std::string bn(double usd) {
-  return fmt::format("${:.1f}B", usd / 1e9);
+  return report::billions(usd, {.decimals = 1, .prefix = "$", .suffix = "B"});
 }
 
 // "reproduced" when |ours / published - 1| <= tolerance, else "not reproduced".
@@ -44,8 +45,8 @@ Check compare(std::string id, std::string figure, double published, double ours,
           std::move(ours_text),
           std::move(basis),
           ok ? "reproduced" : "not reproduced",
-          fmt::format("{:.2f}% from the published figure (tolerance {:.1f}%)", off * 100.0,
-                      tolerance * 100.0)};
+          fmt::format("{}% from the published figure (tolerance {}%)", report::percent(off),
+                      report::percent(tolerance, {.decimals = 1}))};
 }
 
 // A published USD or percent figure run through `explain`. Reproduced: the basis the claim
@@ -161,8 +162,9 @@ std::vector<Check> check_claims(const MarketData& data,
     const double published = sp ? 0.023 : 0.036;
     if (!a.extremes) continue;
     Check c = compare(
-        "C4", fmt::format("{} fell {:.1f}% early", a.spec.name, published * 100.0), published,
-        a.extremes->low_return, 0.03,
+        "C4",
+        fmt::format("{} fell {}% early", a.spec.name, report::percent(published, {.decimals = 1})),
+        published, a.extremes->low_return, 0.03,
         fmt::format("low {}, open {}", pct(a.extremes->low_return), pct(a.extremes->open_return)),
         fmt::format("{} levels: the day's low and open against the prior close", a.spec.level_id));
     if (c.verdict != "reproduced" && a.extremes->open_return > -published &&
@@ -188,9 +190,10 @@ std::vector<Check> check_claims(const MarketData& data,
                           "prior close -> close"));
 
   // C7: close, $593B, peers, the >$1T tech selloff.
-  out.push_back(compare("C7", "NVIDIA ended down 16.9% at $118.03", 118.03, nvda.close, 0.0005,
-                        fmt::format("close {:.2f}, {}", nvda.close, pct(nvda.close_return)),
-                        "consolidated close of the dataset"));
+  out.push_back(
+      compare("C7", "NVIDIA ended down 16.9% at $118.03", 118.03, nvda.close, 0.0005,
+              fmt::format("close {}, {}", report::fixed(nvda.close), pct(nvda.close_return)),
+              "consolidated close of the dataset"));
   out.back().why += "; no source in the data closes at 118.03 (the IEX close of Alpaca is 118.50)";
   out.push_back(explained(data, "C7", "losing about $593B (LSEG)", {593e9, std::nullopt},
                           "prior close -> close"));

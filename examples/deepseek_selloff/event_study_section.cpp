@@ -1,6 +1,7 @@
 #include "event_study_section.hpp"
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 #include <marketshock/stats/event_anchor.hpp>
 #include <marketshock/stats/market_event_study.hpp>
@@ -18,7 +19,7 @@ using boost::gregorian::date;
 using namespace marketshock;
 
 std::string pct(double f) {
-  return std::isfinite(f) ? fmt::format("{:+.2f}", f * 100.0) : "n/a";
+  return report::percent(f, {.sign = report::Sign::always});
 }
 
 stats::MarketEventStudy run(const MarketData& data, const std::vector<Symbol>& symbols, date day,
@@ -58,8 +59,7 @@ EventStudySection event_study_section(const MarketData& data, const std::vector<
       return std::nan("");
     };
     table.add_row({symbols[i].str(), pct(car(f, 0, 0)), pct(car(g, 0, 0)), pct(car(f, 0, 4)),
-                   std::isfinite(f.fit.beta) ? fmt::format("{:.2f}", f.fit.beta) : "n/a",
-                   std::to_string(f.fit.observations)});
+                   report::fixed(f.fit.beta), std::to_string(f.fit.observations)});
     firms.push_back({{"symbol", symbols[i].str()},
                      {"ar_day0_ex_nvda", car(f, 0, 0)},
                      {"ar_day0_spx", car(g, 0, 0)},
@@ -70,9 +70,9 @@ EventStudySection event_study_section(const MarketData& data, const std::vector<
   }
   std::string text = fmt::format(
       "Event study: day 0 = {} (weekend news mapped forward); market model over sessions "
-      "-250..-11 as far as the data reaches; benchmark: {} (NVIDIA's weight {:.2f}% at the prior "
+      "-250..-11 as far as the data reaches; benchmark: {} (NVIDIA's weight {}% at the prior "
       "close), and {} for comparison\n\n",
-      format_iso_date(day), ex.benchmark, ex.event_stock_weight * 100.0, plain.benchmark);
+      format_iso_date(day), ex.benchmark, report::percent(ex.event_stock_weight), plain.benchmark);
   text += table.render();
   nlohmann::json tests = nlohmann::json::array();
   for (const auto& t : ex.tests) {

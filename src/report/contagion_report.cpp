@@ -1,6 +1,7 @@
 #include <marketshock/report/contagion_report.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -14,13 +15,12 @@ namespace marketshock::report {
 
 namespace {
 
+// Signed figures of the contagion tables, in the one number format (number_format.hpp).
 std::string pct(double fraction, int decimals = 2) {
-  if (!std::isfinite(fraction)) return "n/a";
-  return fmt::format("{:+.{}f}%", 100.0 * fraction, decimals);
+  return percent(fraction, {.decimals = decimals, .sign = Sign::always, .suffix = "%"});
 }
 std::string num(double value, int decimals = 1) {
-  if (!std::isfinite(value)) return "n/a";
-  return fmt::format("{:+.{}f}", value, decimals);
+  return fixed(value, {.decimals = decimals, .sign = Sign::always});
 }
 std::string usd_b(double usd) {
   return num(usd / 1e9, 1);
@@ -131,8 +131,8 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
   std::string out;
   out += fmt::format(
       "\n{}: top {} contributors (weight at the prior close; bp of the index; points "
-      "of {} {:.2f})\n",
-      a.spec.name, top, a.spec.level_id, a.session.previous_level);
+      "of {} {})\n",
+      a.spec.name, top, a.spec.level_id, fixed(a.session.previous_level));
   TextTable t({{"#", Align::right},
                {"symbol"},
                {"sector"},
@@ -142,9 +142,8 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
                {"points", Align::right},
                {"MV change $B", Align::right}});
   const auto add = [&](std::size_t rank, const indices::Contribution& c) {
-    t.add_row({std::to_string(rank), c.symbol.str(), c.sector,
-               fmt::format("{:.2f}", 100 * c.weight), num(100 * c.price_return, 2),
-               num(c.contribution_bps), num(c.contribution_points, 2),
+    t.add_row({std::to_string(rank), c.symbol.str(), c.sector, percent(c.weight),
+               num(100 * c.price_return, 2), num(c.contribution_bps), num(c.contribution_points, 2),
                usd_b(c.market_value_change_usd)});
   };
   for (std::size_t k = 0; k < std::min(top, a.attribution.ranked.size()); ++k) {
@@ -159,8 +158,8 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
   if (o.row_count() > 0) out += fmt::format("{}", o.render());
   std::string conc;
   for (const auto& c : a.attribution.concentration) {
-    conc +=
-        fmt::format("{}top {}: {:.1f}%", conc.empty() ? "" : ", ", c.top, 100 * c.share_of_move);
+    conc += fmt::format("{}top {}: {}%", conc.empty() ? "" : ", ", c.top,
+                        percent(c.share_of_move, {.decimals = 1}));
   }
   out += fmt::format(
       "concentration (share of the rebuilt move; above 100% when others offset): {}\n", conc);
@@ -174,7 +173,7 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
                {"MV change $B", Align::right}});
   for (const auto& x : a.sectors) {
     s.add_row({x.sector, fmt::format("{}/{}", x.included, x.members),
-               fmt::format("{:.1f}", 100 * x.weight), pct(x.sector_return), num(x.contribution_bps),
+               percent(x.weight, {.decimals = 1}), pct(x.sector_return), num(x.contribution_bps),
                usd_b(x.market_value_change_usd)});
   }
   out += fmt::format("{}", s.render());
@@ -237,9 +236,9 @@ std::string contagion_text(const indices::ContagionSession& s, std::size_t top) 
   row("rebuilt - actual, bp",
       [](const A& a) { return num((a.session.rebuilt_return - a.session.actual_return) * 1e4); });
   row("window tracking RMSE, bp",
-      [](const A& a) { return fmt::format("{:.1f}", a.window_tracking.rmse_bps); });
+      [](const A& a) { return fixed(a.window_tracking.rmse_bps, {.decimals = 1}); });
   row("window correlation",
-      [](const A& a) { return fmt::format("{:.4f}", a.window_tracking.correlation); });
+      [](const A& a) { return fixed(a.window_tracking.correlation, {.decimals = 4}); });
   row("window worst day, bp", [](const A& a) {
     return fmt::format(
         "{} {}",

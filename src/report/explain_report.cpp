@@ -1,7 +1,8 @@
 #include <marketshock/report/explain_report.hpp>
 
 #include <marketshock/core/iso_date.hpp>
-#include <marketshock/report/records_text.hpp>
+#include <marketshock/report/json_document.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -55,22 +56,23 @@ std::string explanation_verdict(const records::Explanation& e) {
     return fmt::format("{} is reproduced by {} ({}{}%) within {}", figure_text(e.figure),
                        basis_text(best, usd), usd ? billions(best.change_usd) + " $B, " : "",
                        percent(best.change_fraction),
-                       usd ? fmt::format("{:.2f}%", best.distance * 100.0)
-                           : fmt::format("{:.2f} points", best.distance * 100.0));
+                       usd ? percent(best.distance, {.suffix = "%"})
+                           : percent(best.distance, {.suffix = " points"}));
   }
   std::string text =
       fmt::format("no basis within {} of {} (nearest: {}, {} off)", usd ? "1%" : "0.25 points",
                   figure_text(e.figure), basis_text(best, usd),
-                  usd ? fmt::format("{:.1f}%", best.distance * 100.0)
-                      : fmt::format("{:.2f} points", best.distance * 100.0));
+                  usd ? percent(best.distance, {.decimals = 1, .suffix = "%"})
+                      : percent(best.distance, {.suffix = " points"}));
   const auto inside =
       std::find_if(e.implied_prices.begin(), e.implied_prices.end(),
                    [](const records::ImpliedPrice& p) { return p.within_day_range; });
   if (usd && inside != e.implied_prices.end()) {
     text += fmt::format(
-        "; the figure fits a price of ${:.2f} during the session (range {:.2f}.."
-        "{:.2f}) on {:.4g} shares ({}): a figure written while markets were open",
-        inside->price, e.low, e.high, inside->shares, format_iso_date(inside->shares_as_of));
+        "; the figure fits a price of {} during the session (range {}.."
+        "{}) on {:.4g} shares ({}): a figure written while markets were open",
+        fixed(inside->price, {.prefix = "$"}), fixed(e.low), fixed(e.high), inside->shares,
+        format_iso_date(inside->shares_as_of));
   }
   return text;
 }
@@ -78,10 +80,10 @@ std::string explanation_verdict(const records::Explanation& e) {
 std::string explanation_text(const records::Explanation& e, std::size_t top) {
   const bool usd = e.figure.usd.has_value();
   std::string out = fmt::format(
-      "{} on {}: published {}\nday: prior close {:.2f}, open {:.2f}, high {:.2f}, low {:.2f}, "
-      "close {:.2f} (prices on the dataset's basis)\n\n",
-      e.symbol, format_iso_date(e.session), figure_text(e.figure), e.previous_close, e.open, e.high,
-      e.low, e.close);
+      "{} on {}: published {}\nday: prior close {}, open {}, high {}, low {}, close {} (prices on "
+      "the dataset's basis)\n\n",
+      e.symbol, format_iso_date(e.session), figure_text(e.figure), fixed(e.previous_close),
+      fixed(e.open), fixed(e.high), fixed(e.low), fixed(e.close));
   TextTable table({{"basis"},
                    {"start", Align::right},
                    {"end", Align::right},
@@ -91,22 +93,22 @@ std::string explanation_text(const records::Explanation& e, std::size_t top) {
                    {"off by", Align::right}});
   for (std::size_t i = 0; i < e.candidates.size() && i < top; ++i) {
     const auto& c = e.candidates[i];
-    table.add_row({c.description, fmt::format("{:.2f}", c.start_price),
-                   fmt::format("{:.2f}", c.end_price), percent(c.change_fraction),
-                   usd ? billions(c.change_usd) : "",
-                   usd ? fmt::format("{:.4g} ({}, {})", c.shares, format_iso_date(c.shares_as_of),
-                                     c.shares_source)
-                       : "",
-                   usd ? fmt::format("{:.2f}%", c.distance * 100.0)
-                       : fmt::format("{:.2f} pt", c.distance * 100.0)});
+    table.add_row(
+        {c.description, fixed(c.start_price), fixed(c.end_price), percent(c.change_fraction),
+         usd ? billions(c.change_usd) : "",
+         usd ? fmt::format("{:.4g} ({}, {})", c.shares, format_iso_date(c.shares_as_of),
+                           c.shares_source)
+             : "",
+         usd ? percent(c.distance, {.suffix = "%"}) : percent(c.distance, {.suffix = " pt"})});
   }
   out += table.render();
   if (usd) {
     out += "\nprice the figure implies on each share count (prior close - figure / shares):\n";
     for (const auto& p : e.implied_prices) {
-      out += fmt::format("  {:.4g} shares ({}, {}): ${:.2f}{}\n", p.shares,
-                         format_iso_date(p.shares_as_of), p.shares_source, p.price,
-                         p.within_day_range ? " (within the day's range)" : "");
+      out +=
+          fmt::format("  {:.4g} shares ({}, {}): {}{}\n", p.shares, format_iso_date(p.shares_as_of),
+                      p.shares_source, fixed(p.price, {.prefix = "$"}),
+                      p.within_day_range ? " (within the day's range)" : "");
     }
   }
   out += "\nverdict: " + explanation_verdict(e) + "\n";
@@ -143,18 +145,18 @@ nlohmann::json explanation_json(const records::Explanation& e, std::size_t top) 
   nlohmann::json figure;
   if (e.figure.usd) figure["usd"] = *e.figure.usd;
   if (e.figure.fraction) figure["fraction"] = *e.figure.fraction;
-  return {{"symbol", e.symbol.str()},
-          {"date", format_iso_date(e.session)},
-          {"figure", figure},
-          {"day",
-           {{"previous_close", e.previous_close},
-            {"open", e.open},
-            {"high", e.high},
-            {"low", e.low},
-            {"close", e.close}}},
-          {"candidates", candidates},
-          {"implied_prices", implied},
-          {"verdict", explanation_verdict(e)}};
+  return json_document("explain", {{"symbol", e.symbol.str()},
+                                   {"date", format_iso_date(e.session)},
+                                   {"figure", figure},
+                                   {"day",
+                                    {{"previous_close", e.previous_close},
+                                     {"open", e.open},
+                                     {"high", e.high},
+                                     {"low", e.low},
+                                     {"close", e.close}}},
+                                   {"candidates", candidates},
+                                   {"implied_prices", implied},
+                                   {"verdict", explanation_verdict(e)}});
 }
 
 }  // namespace marketshock::report

@@ -1,6 +1,9 @@
 #include <marketshock/report/records_json.hpp>
 
+#include "detail/json_number.hpp"
+
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/json_document.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -12,10 +15,7 @@ namespace marketshock::report {
 
 namespace {
 
-// JSON has no NaN: a missing number is null.
-nlohmann::json number(double value) {
-  return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
-}
+using detail::number;
 
 nlohmann::json day_json(const records::PathDay& day) {
   const records::DailyMove& m = day.move;
@@ -91,22 +91,24 @@ nlohmann::json moves_json(const SecurityRecord& security, const records::MovePat
       week.latest_worse ? week_json(*week.latest_worse) : nlohmann::json(nullptr);
   week_j["best_since"] =
       week.latest_better ? week_json(*week.latest_better) : nlohmann::json(nullptr);
-  return {{"symbol", security.security.symbol.str()},
-          {"name", security.security.name},
-          {"basis",
-           {{"prices", security.bars.basis().describe()},
-            {"price_source", security.provenance.source},
-            {"price_note", security.provenance.note},
-            {"returns", "close to close"},
-            {"market_value", "close x shares in force that session, both on the price basis"}}},
-          {"days", days},
-          {"period",
-           {{"from", format_iso_date(path.days.front().move.date)},
-            {"to", format_iso_date(path.days.back().move.date)},
-            {"base_date", format_iso_date(path.base_date)},
-            {"return", number(path.total_return())},
-            {"market_value_change_usd", number(path.total_change_usd())}}},
-          {"week", week_j}};
+  return json_document(
+      "moves",
+      {{"symbol", security.security.symbol.str()},
+       {"name", security.security.name},
+       {"basis",
+        {{"prices", security.bars.basis().describe()},
+         {"price_source", security.provenance.source},
+         {"price_note", security.provenance.note},
+         {"returns", "close to close"},
+         {"market_value", "close x shares in force that session, both on the price basis"}}},
+       {"days", days},
+       {"period",
+        {{"from", format_iso_date(path.days.front().move.date)},
+         {"to", format_iso_date(path.days.back().move.date)},
+         {"base_date", format_iso_date(path.base_date)},
+         {"return", number(path.total_return())},
+         {"market_value_change_usd", number(path.total_change_usd())}}},
+       {"week", week_j}});
 }
 
 nlohmann::json ranking_json(const records::Ranking& ranking) {
@@ -132,17 +134,18 @@ nlohmann::json ranking_json(const records::Ranking& ranking) {
                         {"sessions", e.sessions},
                         {"sessions_spanned", e.sessions_spanned}});
   }
-  return {{"as_of", format_iso_date(ranking.as_of)},
-          {"from", format_iso_date(ranking.from)},
-          {"to", format_iso_date(ranking.to)},
-          {"universe", q.universe.value_or("all")},
-          {"by", q.measure == records::Measure::usd ? "usd" : "pct"},
-          {"direction", q.direction == records::Direction::losses ? "losses" : "gains"},
-          {"per", q.per == records::Grouping::issuer ? "issuer" : "security"},
-          {"candidates", ranking.candidate_count},
-          {"records", list},
-          {"holders", holders},
-          {"excluded", excluded}};
+  return json_document(
+      "records", {{"as_of", format_iso_date(ranking.as_of)},
+                  {"from", format_iso_date(ranking.from)},
+                  {"to", format_iso_date(ranking.to)},
+                  {"universe", q.universe.value_or("all")},
+                  {"by", q.measure == records::Measure::usd ? "usd" : "pct"},
+                  {"direction", q.direction == records::Direction::losses ? "losses" : "gains"},
+                  {"per", q.per == records::Grouping::issuer ? "issuer" : "security"},
+                  {"candidates", ranking.candidate_count},
+                  {"records", list},
+                  {"holders", holders},
+                  {"excluded", excluded}});
 }
 
 }  // namespace marketshock::report

@@ -1,6 +1,7 @@
 #include <marketshock/report/records_text.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/report/number_format.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -10,14 +11,6 @@
 #include <map>
 
 namespace marketshock::report {
-
-std::string billions(double usd) {
-  return std::isfinite(usd) ? fmt::format("{:.1f}", usd / 1e9) : "n/a";
-}
-
-std::string percent(double fraction) {
-  return std::isfinite(fraction) ? fmt::format("{:.2f}", fraction * 100.0) : "n/a";
-}
 
 namespace {
 
@@ -62,8 +55,8 @@ std::string moves_text(const SecurityRecord& security, const records::MovePath& 
             : fmt::format("{} ({} sessions since {})", format_iso_date(m.date), m.sessions_spanned,
                           format_iso_date(m.previous_date));
     table.add_row(
-        {date_label, fmt::format("{:.2f}", m.close), percent(m.close_return),
-         percent(m.intraday_low_return), known ? billions(m.market_value_change_usd) : "n/a",
+        {date_label, fixed(m.close), percent(m.close_return), percent(m.intraday_low_return),
+         known ? billions(m.market_value_change_usd) : "n/a",
          known ? billions(m.intraday_low_change_usd) : "n/a", percent(day.cumulative_return),
          billions(day.cumulative_change_usd),
          m.shares ? fmt::format("{:.4g} ({}, {})", m.shares->record.shares,
@@ -71,10 +64,10 @@ std::string moves_text(const SecurityRecord& security, const records::MovePath& 
                   : std::string(describe(m.market_value_status))});
   }
   std::string out =
-      fmt::format("{} ({}): {} to {}, from the {} close of {:.2f}\n\n", security.security.symbol,
+      fmt::format("{} ({}): {} to {}, from the {} close of {}\n\n", security.security.symbol,
                   security.security.name, format_iso_date(path.days.front().move.date),
                   format_iso_date(path.days.back().move.date), format_iso_date(path.base_date),
-                  path.base_close);
+                  fixed(path.base_close));
   out += table.render();
   out += fmt::format("\nperiod: {}%, {} $B\n", percent(path.total_return()),
                      billions(path.total_change_usd()));

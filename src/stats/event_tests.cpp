@@ -61,7 +61,8 @@ TestStatistic normal_test(double statistic, std::size_t firms, StatStatus status
   return out;
 }
 
-// Mean over firm pairs of the correlation of their ARs on days both have one.
+// Mean over firm pairs of the correlation of their ARs on days both have one. Plain loops: no
+// temporaries in the O(N^2 L) pair loop.
 double mean_pairwise_correlation(const std::vector<const Eigen::VectorXd*>& series) {
   double sum = 0.0;
   std::size_t pairs = 0;
@@ -69,24 +70,38 @@ double mean_pairwise_correlation(const std::vector<const Eigen::VectorXd*>& seri
     for (std::size_t b = a + 1; b < series.size(); ++b) {
       const Eigen::VectorXd& x = *series[a];
       const Eigen::VectorXd& y = *series[b];
-      const Eigen::Array<bool, Eigen::Dynamic, 1> both =
-          x.array().isFinite() && y.array().isFinite();
-      const double n = static_cast<double>(both.count());
+      double n = 0.0;
+      double sx = 0.0;
+      double sy = 0.0;
+      for (Eigen::Index t = 0; t < x.size(); ++t) {
+        if (!std::isfinite(x(t)) || !std::isfinite(y(t))) continue;
+        n += 1.0;
+        sx += x(t);
+        sy += y(t);
+      }
       if (n < 3) continue;
-      const double mx = both.select(x.array(), 0.0).sum() / n;
-      const double my = both.select(y.array(), 0.0).sum() / n;
-      const Eigen::ArrayXd dx = both.select(x.array() - mx, 0.0);
-      const Eigen::ArrayXd dy = both.select(y.array() - my, 0.0);
-      const double denominator = std::sqrt(dx.square().sum() * dy.square().sum());
+      const double mx = sx / n;
+      const double my = sy / n;
+      double sxx = 0.0;
+      double syy = 0.0;
+      double sxy = 0.0;
+      for (Eigen::Index t = 0; t < x.size(); ++t) {
+        if (!std::isfinite(x(t)) || !std::isfinite(y(t))) continue;
+        sxx += (x(t) - mx) * (x(t) - mx);
+        syy += (y(t) - my) * (y(t) - my);
+        sxy += (x(t) - mx) * (y(t) - my);
+      }
+      const double denominator = std::sqrt(sxx * syy);
       if (!(denominator > 0.0)) continue;
-      sum += (dx * dy).sum() / denominator;
+      sum += sxy / denominator;
       ++pairs;
     }
   }
   return pairs == 0 ? kNaN : sum / static_cast<double>(pairs);
 }
 
-// Standardised mid-ranks U = rank / (L + 1) of the finite entries of x; NaN elsewhere.
+// Corrado-Zivney standardised ranks U = rank / (M + 1) - 1/2 of the finite entries of x (mid-ranks
+// for ties, M the number of finite entries); NaN elsewhere.
 Eigen::VectorXd standardised_ranks(const Eigen::VectorXd& x) {
   std::vector<Eigen::Index> order;
   for (Eigen::Index t = 0; t < x.size(); ++t) {
@@ -100,50 +115,55 @@ Eigen::VectorXd standardised_ranks(const Eigen::VectorXd& x) {
     std::size_t j = i;
     while (j + 1 < order.size() && x(order[j + 1]) == x(order[i])) ++j;
     const double mid_rank = 0.5 * static_cast<double>(i + j) + 1.0;  // 1-based average rank
-    for (std::size_t k = i; k <= j; ++k) u(order[k]) = mid_rank * scale;
+    for (std::size_t k = i; k <= j; ++k) u(order[k]) = mid_rank * scale - 0.5;
     i = j + 1;
   }
   return u;
 }
 
+// Corrado and Zivney (1992), formula in event_tests.hpp: per day t of the estimation window and
+// event range, Z_t = sum_i U_it / sqrt(N_t) over the N_t firms with a rank that day; the scale
+// S_U = sqrt(mean of Z_t^2 over the days with N_t > 0); the statistic sum of Z_t over the
+// window's days / (sqrt(days) S_U).
 TestStatistic corrado(const std::vector<const FirmEventStudy*>& firms, RelativeWindow window) {
   if (firms.empty()) return normal_test(kNaN, 0, StatStatus::too_few_observations);
   const RelativeWindow range = firms.front()->event_range;
   const Eigen::Index le = firms.front()->estimation_abnormal.size();
   const Eigen::Index total = le + static_cast<Eigen::Index>(range.days());
-  Eigen::VectorXd k_sum = Eigen::VectorXd::Zero(total);
-  Eigen::VectorXd k_count = Eigen::VectorXd::Zero(total);
+  Eigen::VectorXd u_sum = Eigen::VectorXd::Zero(total);
+  Eigen::VectorXd present = Eigen::VectorXd::Zero(total);
   for (const FirmEventStudy* f : firms) {
     Eigen::VectorXd combined(total);
     combined << f->estimation_abnormal, f->event_abnormal;
     const Eigen::VectorXd u = standardised_ranks(combined);
     for (Eigen::Index t = 0; t < total; ++t) {
       if (std::isnan(u(t))) continue;
-      k_sum(t) += u(t) - 0.5;
-      k_count(t) += 1.0;
+      u_sum(t) += u(t);
+      present(t) += 1.0;
     }
   }
-  double s2 = 0.0;
+  // Z_t; days no firm has (a benchmark gap) carry no rank and are left out of every sum.
+  const auto z = [&](Eigen::Index t) { return u_sum(t) / std::sqrt(present(t)); };
+  double z2_sum = 0.0;
   double days = 0.0;
   for (Eigen::Index t = 0; t < total; ++t) {
-    if (k_count(t) == 0.0) continue;
-    const double k = k_sum(t) / k_count(t);
-    s2 += k * k;
+    if (present(t) == 0.0) continue;
+    z2_sum += z(t) * z(t);
     days += 1.0;
   }
-  const double s = std::sqrt(s2 / days);
+  const double s_u = std::sqrt(z2_sum / days);
   double window_sum = 0.0;
   double window_days = 0.0;
   for (int d = window.first; d <= window.last; ++d) {
     const Eigen::Index t = le + (d - range.first);
-    if (k_count(t) == 0.0) continue;
-    window_sum += k_sum(t) / k_count(t);
+    if (present(t) == 0.0) continue;
+    window_sum += z(t);
     window_days += 1.0;
   }
-  if (!(s > 0.0) || window_days == 0.0) {
+  if (!(s_u > 0.0) || window_days == 0.0) {
     return normal_test(kNaN, firms.size(), StatStatus::zero_variance);
   }
-  return normal_test(window_sum / (std::sqrt(window_days) * s), firms.size(), StatStatus::ok);
+  return normal_test(window_sum / (std::sqrt(window_days) * s_u), firms.size(), StatStatus::ok);
 }
 
 TestStatistic generalized_sign(const std::vector<const FirmEventStudy*>& firms,

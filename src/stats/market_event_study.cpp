@@ -1,5 +1,6 @@
 #include <marketshock/stats/market_event_study.hpp>
 
+#include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/stats/cap_weighted_benchmark.hpp>
 #include <marketshock/stats/session_returns.hpp>
@@ -27,13 +28,34 @@ std::optional<BenchmarkKind> try_parse_benchmark_kind(std::string_view text) noe
   return std::nullopt;
 }
 
-MarketEventStudy market_event_study(const MarketData& data, std::span<const Symbol> symbols,
+namespace {
+
+// The event session must have data on both sides for every series: a bar before it (the first
+// return needs one) and one on or after it; otherwise the study would run on nothing and only
+// statuses would say so.
+void require_event_within_data(const MarketData& data, const SeriesId& series,
+                               boost::gregorian::date event_session) {
+  const DailyBars& bars = series_bars(data, series);
+  MARKETSHOCK_REQUIRE(!bars.empty(), "event study: '{}' has no bars", series.name);
+  MARKETSHOCK_REQUIRE(event_session <= bars.dates().back(),
+                      "event study: the event session {} is after the data: {}'s last bar is {}",
+                      format_iso_date(event_session), series.name,
+                      format_iso_date(bars.dates().back()));
+  MARKETSHOCK_REQUIRE(bars.dates().front() < event_session,
+                      "event study: the event session {} is before the data: {}'s first bar is {}",
+                      format_iso_date(event_session), series.name,
+                      format_iso_date(bars.dates().front()));
+}
+
+}  // namespace
+
+MarketEventStudy market_event_study(const MarketData& data, std::span<const std::string> names,
                                     boost::gregorian::date event_session,
                                     const MarketEventStudyOptions& options,
                                     const TradingCalendar& calendar) {
   const EventStudySpec& spec = options.spec;
   MARKETSHOCK_REQUIRE(!spec.windows.empty(), "event study: no CAR window");
-  MARKETSHOCK_REQUIRE(!symbols.empty(), "event study: no symbol to study");
+  MARKETSHOCK_REQUIRE(!names.empty(), "event study: no symbol to study");
   int last = spec.windows.front().last;
   for (const RelativeWindow& w : spec.windows) last = std::max(last, w.last);
   MARKETSHOCK_REQUIRE(spec.estimation.first <= 0 && last >= 0,
@@ -41,10 +63,12 @@ MarketEventStudy market_event_study(const MarketData& data, std::span<const Symb
                       to_string(spec.estimation), last);
   MarketEventStudy out;
   out.event_session = event_session;
-  out.symbols.assign(symbols.begin(), symbols.end());
+  out.spec = spec;
+  for (const std::string& name : names) out.series.push_back(resolve_series(data, name));
   out.sessions = sessions_around(event_session, spec.estimation.first, last, calendar);
+  for (const SeriesId& s : out.series) require_event_within_data(data, s, event_session);
   out.event_row = -spec.estimation.first;
-  out.returns = security_returns(data, symbols, out.sessions, calendar).values();
+  out.returns = series_returns(data, out.series, out.sessions, calendar);
 
   if (options.benchmark == BenchmarkKind::index_level) {
     const DailyBars* levels = data.index_levels(options.index_level);
@@ -75,6 +99,16 @@ MarketEventStudy market_event_study(const MarketData& data, std::span<const Symb
     out.tests.push_back(sample_tests(out.firms, w));
   }
   return out;
+}
+
+MarketEventStudy market_event_study(const MarketData& data, std::span<const Symbol> symbols,
+                                    boost::gregorian::date event_session,
+                                    const MarketEventStudyOptions& options,
+                                    const TradingCalendar& calendar) {
+  std::vector<std::string> names;
+  names.reserve(symbols.size());
+  for (const Symbol& s : symbols) names.push_back(s.str());
+  return market_event_study(data, names, event_session, options, calendar);
 }
 
 }  // namespace marketshock::stats

@@ -18,6 +18,10 @@
 
 namespace marketshock::stats {
 
+std::string_view to_string(MissingPolicy policy) noexcept {
+  return policy == MissingPolicy::reject ? "reject" : "skip_window";
+}
+
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

@@ -3,7 +3,9 @@
 against a second implementation written here from the textbook definitions, in plain Python
 (standard library only, so the test needs no numpy): returns from data/bars.csv and
 data/index_levels.csv, OLS by Gauss-Jordan, VAR(1) + generalized FEVD, Pearson correlations,
-the Forbes-Rigobon adjustment and the Fisher z test. Then the commands under bad use.
+the Forbes-Rigobon adjustment and the Fisher z test, the Corrado-Zivney rank test on firms with
+estimation samples of different lengths; index level series (SPX, QQQ) where a symbol's returns
+are taken. Then the commands under bad use and past the data.
 
 usage: stats_commands.py TOOL DATA_DIR
 """
@@ -198,6 +200,112 @@ if nvda["estimation_days"] != 240:
     failures.append("estimation days")
 
 
+# ---- Corrado-Zivney: NVDA has 240 estimation days against SPX, the power producers 110 (their
+# bars start 2024-08-01): standardised ranks per firm, each day weighted by the firms present.
+firms = ["NVDA", "VST", "CEG", "NRG"]
+out = run("eventstudy", *firms, "--event", "2025-01-25", "--benchmark", "index_level", "--json")
+est_days = [day[k] for k in range(-250, -10)]
+range_days = [day[k] for k in range(-1, 5)]  # the windows [0,0], [-1,+1], [0,+4]
+
+
+def mid_ranks(values):
+    """1-based ranks of the values that are not None, ties sharing their mean rank."""
+    order = sorted((v, i) for i, v in enumerate(values) if v is not None)
+    ranks = [None] * len(values)
+    k = 0
+    while k < len(order):
+        j = k
+        while j + 1 < len(order) and order[j + 1][0] == order[k][0]:
+            j += 1
+        for m in range(k, j + 1):
+            ranks[order[m][1]] = (k + j) / 2 + 1
+        k = j + 1
+    return ranks
+
+
+u = []
+for f, s in zip(out["firms"], firms):
+    used = [d for d in est_days if d in r[s]]
+    xs, ys = [r_spx[d] for d in used], [r[s][d] for d in used]
+    b = sum((x - mean(xs)) * (y - mean(ys)) for x, y in zip(xs, ys)) / sum(
+        (x - mean(xs)) ** 2 for x in xs)
+    a = mean(ys) - b * mean(xs)
+    if f["estimation_days"] != len(used) or f["symbol"] != s:
+        failures.append(f"{s} estimation days {f['estimation_days']} vs {len(used)}")
+    ars = [r[s][d] - a - b * r_spx[d] if d in r[s] else None for d in est_days + range_days]
+    m = sum(x is not None for x in ars)
+    u.append([None if q is None else q / (m + 1) - 0.5 for q in mid_ranks(ars)])
+print("estimation days:", ", ".join(f"{f['symbol']} {f['estimation_days']}" for f in out["firms"]))
+if len({f["estimation_days"] for f in out["firms"]}) < 2:
+    failures.append("the Corrado-Zivney case needs unequal estimation lengths")
+z = []
+for t in range(len(est_days) + len(range_days)):
+    present = [x[t] for x in u if x[t] is not None]
+    z.append(sum(present) / math.sqrt(len(present)) if present else None)
+s_u = math.sqrt(mean([x * x for x in z if x is not None]))
+for test in out["tests"]:
+    first, last = (int(x) for x in test["window"].strip("[]").split(","))
+    zs = [z[len(est_days) + d + 1] for d in range(first, last + 1)
+          if z[len(est_days) + d + 1] is not None]
+    stat = sum(zs) / (math.sqrt(len(zs)) * s_u)
+    check(f"Corrado-Zivney {test['window']}", test["corrado_rank"]["statistic"], stat, 1e-9)
+    check(f"Corrado-Zivney {test['window']} p", test["corrado_rank"]["p_value"],
+          math.erfc(abs(stat) / math.sqrt(2)), 1e-9)
+
+# ---- index level series wherever a symbol's returns are taken
+r_qqq = returns(closes(f"{DATA}/index_levels.csv", "index", ["QQQ"])["QQQ"])
+out = run("correlation", "NVDA", "--source", "SPX", "--tranquil", "2024-09-03,2024-12-31",
+          "--turmoil", "2025-01-21,2025-02-07", "--json")
+t = out["targets"][0]
+check("SPX->NVDA tranquil correlation", t["tranquil_correlation"],
+      pearson([r_spx[d] for d in tranquil], [r["NVDA"][d] for d in tranquil]), 1e-12)
+check("SPX->NVDA turmoil correlation", t["turmoil_correlation"],
+      pearson([r_spx[d] for d in turmoil], [r["NVDA"][d] for d in turmoil]), 1e-12)
+if out["sources"] != [{"symbol": "SPX", "kind": "index_level"}] or t["kind"] != "security":
+    failures.append(f"correlation series kinds: {out['sources']}, {t['kind']}")
+out = run("connectedness", "NVDA", "SPX", "--from", "2024-08-01", "--to", "2025-04-30",
+          "--window", "100", "--at", "2025-01-27", "--json")
+tci, to, frm = var1_connectedness([[r["NVDA"][d], r_spx[d]] for d in window], 10)
+check("TCI NVDA+SPX 2025-01-27", out["at"][0]["tci"], tci, 1e-8)
+check("to SPX", out["at"][0]["directional"][1]["to"], to[1], 1e-8)
+out = run("eventstudy", "QQQ", "--event", "2025-01-25", "--model", "market_adjusted",
+          "--benchmark", "index_level", "--json")
+ar = {a["day"]: a["abnormal_return"] for a in out["firms"][0]["abnormal_returns"]}
+check("QQQ market-adjusted AR day 0", ar[0], r_qqq[day[0]] - r_spx[day[0]], 1e-12)
+if out["firms"][0]["kind"] != "index_level":
+    failures.append("eventstudy QQQ kind")
+
+# ---- correlation text: the source's variance ratio of each target, on that target's days (VST's
+# bars start 2024-08-01, inside the tranquil window, so its ratio differs from MSFT's)
+args = ["correlation", "MSFT", "VST", "--source", "NVDA", "--tranquil", "2024-07-01,2024-12-31",
+        "--turmoil", "2025-01-21,2025-02-07"]
+text = subprocess.run([TOOL, *args, "--data", DATA], capture_output=True, text=True).stdout
+ratios = {}
+for s in ("MSFT", "VST"):
+    calm = [d for d in sorted(spx) if "2024-07-01" <= d <= "2024-12-31" and d in r[s]]
+    ratios[s] = variance([r["NVDA"][d] for d in turmoil]) / variance([r["NVDA"][d] for d in calm])
+    row = next((line.split() for line in text.splitlines() if line.startswith(s + " ")), None)
+    ok = row is not None and row[5] == f"{ratios[s]:.2f}"
+    print(f"{'ok  ' if ok else 'FAIL'} {s} variance ratio in the text: {row and row[5]}, "
+          f"here {ratios[s]:.4f}")
+    if not ok:
+        failures.append(f"{s} variance ratio in the text")
+if f"{ratios['MSFT']:.2f}" == f"{ratios['VST']:.2f}":
+    failures.append("the variance-ratio case needs targets with different days")
+
+# ---- a range past the data: an error under --missing reject, cut and reported under skip
+out = run("connectedness", "NVDA", "VST", "--to", "2025-06-30", "--window", "100", "--missing",
+          "skip", "--json")
+cut = out["range"]["cuts"]
+if (out["range"]["to"] != "2025-04-30" or len(cut) != 1 or cut[0]["side"] != "to"
+        or cut[0]["bar"] != "2025-04-30" or cut[0]["requested"] != "2025-06-30"):
+    failures.append(f"connectedness cut: {out['range']}")
+p = subprocess.run([TOOL, "connectedness", "NVDA", "VST", "--to", "2025-06-30", "--window", "100",
+                    "--missing", "skip", "--data", DATA], capture_output=True, text=True)
+if "last bar is 2025-04-30: the range ends 2025-04-30" not in p.stdout:
+    failures.append("connectedness cut not reported in the text")
+
+
 # ---- bad use: one line on stderr, nothing on stdout, a non-zero exit
 def expect_error(expected, *args):
     p = subprocess.run([TOOL, *args, "--data", DATA], capture_output=True, text=True)
@@ -217,6 +325,15 @@ expect_error("2025-13-01", "eventstudy", "NVDA", "--event", "2025-13-01", "--jso
 expect_error("--model", "eventstudy", "NVDA", "--event", "2025-01-25", "--model", "capm")
 expect_error("--tranquil", "correlation", "VST", "--source", "NVDA", "--tranquil", "2024-09-03",
              "--turmoil", "2025-01-21,2025-02-07", "--json")
+expect_error("did you mean SPX", "correlation", "VST", "--source", "SPXX", "--tranquil",
+             "2024-09-03,2024-12-31", "--turmoil", "2025-01-21,2025-02-07", "--json")
+expect_error("NVDA's last bar is 2025-04-30", "connectedness", "NVDA", "VST", "--to",
+             "2025-06-30", "--json")
+expect_error("its first bar is 2024-08-01", "connectedness", "NVDA", "VST", "--from",
+             "2024-01-02", "--json")
+expect_error("the event session 2025-06-02 is after the data: NVDA's last bar is 2025-04-30",
+             "eventstudy", "NVDA", "--event", "2025-06-01", "--json")
+expect_error("after the data", "eventstudy", "NVDA", "--event", "2025-06-02")
 
 if failures:
     sys.exit(f"{len(failures)} checks failed: {', '.join(failures)}")

@@ -3,6 +3,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
+#include <marketshock/report/json_document.hpp>
 #include <marketshock/report/text_table.hpp>
 
 #include <fmt/format.h>
@@ -59,7 +60,7 @@ void run_calendar(const CalendarOptions& options) {
     }
     out["sessions"] = std::move(list);
     out["closures"] = std::move(closures);
-    fmt::print("{}\n", out.dump(2));
+    fmt::print("{}\n", report::json_document("calendar", std::move(out)).dump(2));
     return;
   }
   fmt::print("NYSE calendar {} to {}: {} sessions, {} weekday closures\n\n", options.from,

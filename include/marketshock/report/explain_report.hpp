@@ -34,6 +34,7 @@ inline constexpr double kReproducedFraction = 0.0025;
 /// The day's prices, the `top` nearest candidates as a table, the implied prices, the verdict.
 [[nodiscard]] std::string explanation_text(const records::Explanation& e, std::size_t top);
 
+/// The document of `marketshock explain` (schema "marketshock.explain", json_document.hpp):
 /// `{"symbol", "date", "figure", "day", "candidates": [...], "implied_prices", "verdict"}`.
 [[nodiscard]] nlohmann::json explanation_json(const records::Explanation& e, std::size_t top);
 

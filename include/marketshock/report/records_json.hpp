@@ -11,6 +11,7 @@
 
 namespace marketshock::report {
 
+/// The document of `marketshock moves` (schema "marketshock.moves", json_document.hpp):
 /// `{"symbol", "basis", "days": [...], "period": {...}, "week": {...}}`: one object per session
 /// of `path` with close, prev_close, return, market_value_usd, market_value_change_usd, shares,
 /// shares_source, shares_as_of, low, high, intraday_low_return, intraday_low_change_usd, ...;
@@ -19,6 +20,7 @@ namespace marketshock::report {
                                         const records::MovePath& path,
                                         const records::WeekInHistory& week);
 
+/// The document of `marketshock records` (schema "marketshock.records"):
 /// `{"as_of", "universe", "by", "direction", "per", "from", "to", "records": [...], "holders",
 /// "excluded"}`; each record has rank, symbol (issuers: classes joined with '+'), issuer, date,
 /// return, market_value_change_usd, record_at_the_time and previous_record (or null).

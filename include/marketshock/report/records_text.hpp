@@ -20,9 +20,4 @@ namespace marketshock::report {
 /// record), the holder counts, the exclusions grouped by reason, and the basis line.
 [[nodiscard]] std::string ranking_text(const records::Ranking& ranking);
 
-/// "-592.7" for -592.66e9 (USD to billions, one decimal); "n/a" for NaN.
-[[nodiscard]] std::string billions(double usd);
-/// "-16.97" for -0.16968 (fraction to percent, two decimals); "n/a" for NaN.
-[[nodiscard]] std::string percent(double fraction);
-
 }  // namespace marketshock::report

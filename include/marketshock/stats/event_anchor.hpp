@@ -18,6 +18,16 @@ enum class NewsTiming {
   after_close,   ///< After the (possibly early) close: only the next session can.
 };
 
+/// "before_close" or "after_close".
+[[nodiscard]] std::string_view to_string(NewsTiming timing) noexcept;
+
+/// A piece of news: its New York date and when in the day it came out. What an event study is
+/// anchored on (event_session()); reports print it beside the session it maps to.
+struct EventNews {
+  boost::gregorian::date day;
+  NewsTiming timing = NewsTiming::before_close;
+};
+
 /// Parses "before_close" or "after_close"; nullopt otherwise.
 [[nodiscard]] std::optional<NewsTiming> try_parse_news_timing(std::string_view text) noexcept;
 

@@ -33,11 +33,20 @@ struct TestStatistic {
 /// - kolari_pynnonen: bmp x sqrt((1 - r) / (1 + (N-1) r)), r the mean pairwise correlation of
 ///   the firms' estimation-window abnormal returns (pairwise complete days), Student t with N-1
 ///   df (Kolari and Pynnonen 2010: one event date makes the ARs cross-correlated);
-/// - corrado_rank: each firm's ARs over the estimation window and the event range are ranked
-///   (mid-ranks for ties, missing days skipped), U_it = rank / (L_i + 1); K_t = mean_i(U_it - 1/2)
-///   over firms with data on day t; S = sqrt(mean_t K_t^2) over all those days;
-///   statistic = sum_{t in window} K_t / (sqrt(L_w) S), standard normal (Corrado 1989, Corrado
-///   and Zivney 1992 standardised ranks, Cowan 1992 for multi-day windows);
+/// - corrado_rank: the rank test in the form of Corrado and Zivney (1992), which stays valid
+///   when firms have estimation samples of different lengths (Corrado's 1989 scale, the mean
+///   over all days of the day's mean rank without weighting by the firms present, is dominated
+///   by the days few firms have and almost never rejects then). Each firm's ARs over its estimation
+///   window and the event range are ranked together (mid-ranks for ties, missing days skipped);
+///   with M_i the firm's number of ARs, U_it = rank_it / (1 + M_i) - 1/2, so every firm's U is
+///   uniform on (-1/2, 1/2) whatever M_i. With N_t the firms that have an AR on day t:
+///     Z_t = (1 / sqrt(N_t)) sum_i U_it,   S_U = sqrt((1 / T) sum_t Z_t^2),
+///     statistic = sum_{t in window} Z_t / (sqrt(L_w) S_U),
+///   T the days of the estimation window and event range with N_t > 0 (a day no firm has, such
+///   as a benchmark gap, carries no rank), L_w the window's days with N_t > 0; standard normal.
+///   For the window [0,0] this is CZ's T = (1/sqrt(N_0)) sum_i U_i0 / S_U, which is Kolari and
+///   Pynnonen's (2011) Ubar_0 / sqrt((1/T) sum_t (N_t / N_0) Ubar_t^2) with Ubar_t the mean U
+///   of day t; longer windows sum the daily Z_t as Cowan (1992) does for Corrado's test;
 /// - generalized_sign: w = firms with CAR > 0, p = mean over firms of the fraction of positive
 ///   estimation-window ARs, (w - N p) / sqrt(N p (1 - p)), standard normal (Cowan 1992).
 struct SampleTests {

@@ -8,6 +8,7 @@
 #include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/stats/event_study.hpp>
 #include <marketshock/stats/event_tests.hpp>
+#include <marketshock/stats/return_series.hpp>
 
 #include <Eigen/Core>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -52,7 +53,10 @@ struct MarketEventStudyOptions {
 /// Inputs and results of market_event_study().
 struct MarketEventStudy {
   boost::gregorian::date event_session;
-  std::vector<Symbol> symbols;
+  /// What was estimated (model, estimation window, CAR windows).
+  EventStudySpec spec;
+  /// The studied series, in the order asked (securities, or index level series such as SPX).
+  std::vector<SeriesId> series;
   /// Sessions from the first estimation day to the last event-window day, consecutive.
   std::vector<boost::gregorian::date> sessions;
   /// Row of the event session in `sessions`.
@@ -68,18 +72,28 @@ struct MarketEventStudy {
   double event_stock_weight = std::numeric_limits<double>::quiet_NaN();
   /// Members left out of some rebuilt session for lack of a share count.
   std::vector<Symbol> benchmark_members_without_shares;
-  /// One per symbol, same order.
+  /// One per series, same order.
   std::vector<FirmEventStudy> firms;
   /// One per spec window, over all symbols.
   std::vector<SampleTests> tests;
 };
 
-/// Runs the event study of `symbols` around the session `event_session` (anchor news with
-/// event_session() of event_anchor.hpp first). Estimation days with no benchmark or no bar are
-/// dropped; each firm's fit reports how many remained (short_sample) or that too few did.
-/// O(S x M log n) for the rebuilt benchmark (S sessions, M members).
-/// \throws InvalidArgument if `event_session` is not a session, a symbol is unknown or repeated,
-/// the membership or index levels are not in `data`, or the spec is inconsistent.
+/// Runs the event study of the series `names` around the session `event_session` (anchor news
+/// with event_session() of event_anchor.hpp first). Each name is a security's symbol or an index
+/// level series of `data` (resolve_series(): a name that is both is the security). Estimation
+/// days with no benchmark or no bar are dropped; each firm's fit reports how many remained
+/// (short_sample) or that too few did. O(S x M log n) for the rebuilt benchmark (S sessions, M
+/// members).
+/// \throws InvalidArgument if `event_session` is not a session, a name is unknown or repeated,
+/// a series has no return on or after the event session (the event is after its data: the
+/// message names the series and its last bar) or none before it (its first bar), the membership
+/// or index levels are not in `data`, or the spec is inconsistent.
+[[nodiscard]] MarketEventStudy market_event_study(
+    const MarketData& data, std::span<const std::string> names,
+    boost::gregorian::date event_session, const MarketEventStudyOptions& options,
+    const TradingCalendar& calendar = TradingCalendar::nyse());
+
+/// market_event_study() of securities given by symbol.
 [[nodiscard]] MarketEventStudy market_event_study(
     const MarketData& data, std::span<const Symbol> symbols, boost::gregorian::date event_session,
     const MarketEventStudyOptions& options,

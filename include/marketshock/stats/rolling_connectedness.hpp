@@ -8,6 +8,7 @@
 #include <Eigen/Core>
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 namespace marketshock::stats {
@@ -17,6 +18,9 @@ enum class MissingPolicy {
   reject,       ///< Throw InvalidArgument naming the first missing value.
   skip_window,  ///< A window holding any NaN gets status missing_data and NaN numbers.
 };
+
+/// "reject" or "skip_window".
+[[nodiscard]] std::string_view to_string(MissingPolicy policy) noexcept;
 
 /// Options of rolling_connectedness(); the defaults are Task C's.
 struct RollingConnectednessOptions {
