@@ -2,6 +2,7 @@
 
 #include <marketshock/core/require.hpp>
 #include <marketshock/indices/nasdaq100_modified_weighting.hpp>
+#include <marketshock/indices/price_weighting.hpp>
 #include <marketshock/indices/total_market_value_weighting.hpp>
 
 #include <fmt/format.h>
@@ -35,6 +36,8 @@ const IndexRegistry& IndexRegistry::standard() {
        std::make_shared<const TotalMarketValueWeighting>()},
       {"ndx100", "Nasdaq-100", "NDX", "ndx100", "GICS",
        std::make_shared<const Nasdaq100ModifiedWeighting>()},
+      {"djia", "Dow Jones Industrial Average", "DJI", "djia", "GICS",
+       std::make_shared<const PriceWeighting>()},
   });
   return registry;
 }

@@ -24,7 +24,9 @@ class IndexRegistry {
 
   /// The indices marketshock knows, in this order:
   /// - "sp500": S&P 500, levels "SPX", membership "sp500", GICS, total market value;
-  /// - "ndx100": Nasdaq-100, levels "NDX", membership "ndx100", GICS, Nasdaq-100 modified.
+  /// - "ndx100": Nasdaq-100, levels "NDX", membership "ndx100", GICS, Nasdaq-100 modified;
+  /// - "djia": Dow Jones Industrial Average, levels "DJI", membership "djia", GICS,
+  ///   price-weighted with a divisor.
   [[nodiscard]] static const IndexRegistry& standard();
 
   [[nodiscard]] std::span<const IndexSpec> indices() const noexcept { return indices_; }
@@ -32,7 +34,7 @@ class IndexRegistry {
   [[nodiscard]] const IndexSpec* find(std::string_view id) const noexcept;
   /// The spec of `id`. Throws InvalidArgument naming the registered ids otherwise.
   [[nodiscard]] const IndexSpec& require(std::string_view id) const;
-  /// Registered ids in order ("sp500", "ndx100").
+  /// Registered ids in order ("sp500", "ndx100", "djia").
   [[nodiscard]] std::vector<std::string> ids() const;
   /// The indices a choice names: every one for "all", else the one of that id. Throws
   /// InvalidArgument naming the choices otherwise.

@@ -1,6 +1,7 @@
 #include <marketshock/io/dataset/dataset_build.hpp>
 
 #include "build_context.hpp"
+#include "djia_composition.hpp"
 #include "index_levels.hpp"
 #include "price_selection.hpp"
 #include "reference_data.hpp"
@@ -228,6 +229,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   }
   builder.add_membership(std::move(sp));
   builder.add_membership(std::move(ndx));
+  builder.add_membership(build::djia_membership(added, context));
 
   context.progress("reading index levels");
   auto levels = build::select_index_levels(context);
@@ -236,6 +238,9 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   const MarketData data = std::move(builder).build();
   DatasetMetadata metadata = build::catalogue_metadata(options);
   metadata.index_levels = levels.info;
+  for (const auto& [id, membership] : data.memberships()) {
+    metadata.membership_names.try_emplace(id, membership.name());
+  }
   context.progress("writing " + options.out.string());
   write_dataset(data, metadata, options.out);
 
