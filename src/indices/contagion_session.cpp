@@ -1,6 +1,5 @@
 #include <marketshock/indices/contagion_session.hpp>
 
-#include <marketshock/core/require.hpp>
 #include <marketshock/indices/reconstruction_window.hpp>
 
 namespace marketshock::indices {

@@ -3,7 +3,6 @@
 #include <marketshock/core/market_value.hpp>
 #include <marketshock/core/require.hpp>
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
