@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <string>
+
 namespace deepseek {
 
 namespace {
@@ -25,7 +27,7 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
                                                 const records::Ranking& ranking) {
   std::filesystem::create_directories(directory);
   std::vector<std::filesystem::path> written;
-  const auto save = [&](const report::svg::Document& doc, const char* name) {
+  const auto save = [&](const report::svg::Document& doc, const std::string& name) {
     written.push_back(directory / name);
     doc.write(written.back());
   };
@@ -51,8 +53,8 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
     bars.frame = {fmt::format("{} on 2025-01-27: top contributors to the {} move", a.spec.name,
                               report::percent(a.session.actual_return,
                                               {.sign = report::Sign::always, .suffix = "%"})),
-                  "contribution = weight at the prior close x return; weights from total market "
-                  "values (S&P 500) or capped issuer values (Nasdaq-100)",
+                  fmt::format("contribution = weight at the prior close x return; {}",
+                              a.spec.weighting->describe(contagion.request.reconstruction)),
                   kSource};
     bars.value_label = "contribution, basis points of the index";
     bars.category_label = "member";
@@ -61,8 +63,7 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
       bars.bars.push_back({c.symbol.str(), c.contribution_bps});
     }
     bars.highlight = 0;
-    save(report::bar_chart(bars),
-         a.spec.id == "sp500" ? "sp500_contributors.svg" : "ndx100_contributors.svg");
+    save(report::bar_chart(bars), a.spec.id + "_contributors.svg");
   }
 
   // 3. The record table as it stood that day, the event highlighted.
@@ -81,16 +82,16 @@ std::vector<std::filesystem::path> write_charts(const std::filesystem::path& dir
   }
   save(report::bar_chart(records), "record_ranking.svg");
 
-  // 4. S&P 500 sector contributions.
+  // 4. Each index's sector contributions.
   for (const auto& a : contagion.indices) {
-    if (a.spec.id != "sp500") continue;
     report::BarChart sectors;
-    sectors.frame = {"S&P 500 on 2025-01-27 by GICS sector", "contribution to the rebuilt return",
-                     kSource};
+    sectors.frame = {
+        fmt::format("{} on 2025-01-27 by {} sector", a.spec.name, a.spec.sector_scheme),
+        "contribution to the rebuilt return", kSource};
     sectors.value_label = "contribution, basis points of the index";
-    sectors.category_label = "GICS sector";
+    sectors.category_label = a.spec.sector_scheme + " sector";
     for (const auto& s : a.sectors) sectors.bars.push_back({s.sector, s.contribution_bps});
-    save(report::bar_chart(sectors), "sp500_sectors.svg");
+    save(report::bar_chart(sectors), a.spec.id + "_sectors.svg");
   }
   return written;
 }

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace deepseek {
 
@@ -156,11 +157,13 @@ std::vector<Check> check_claims(const MarketData& data,
                                bn(eleventh.market_value_change_usd), r.excluded.size())});
   }
 
-  // C4: index intraday extremes.
+  // C4: index intraday extremes, as published per index (the claim names two of the indices).
+  const std::map<std::string, double, std::less<>> published_early_fall = {{"sp500", 0.023},
+                                                                           {"ndx100", 0.036}};
   for (const auto& a : contagion.indices) {
-    const bool sp = a.spec.id == "sp500";
-    const double published = sp ? 0.023 : 0.036;
-    if (!a.extremes) continue;
+    const auto claim = published_early_fall.find(a.spec.id);
+    if (claim == published_early_fall.end() || !a.extremes) continue;
+    const double published = claim->second;
     Check c = compare(
         "C4",
         fmt::format("{} fell {}% early", a.spec.name, report::percent(published, {.decimals = 1})),

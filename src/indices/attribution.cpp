@@ -12,7 +12,7 @@ Attribution attribute(const IndexReconstruction& index, const SessionReconstruct
   out.previous_level = session.previous_level;
   out.ranked.reserve(session.included_count);
   for (const MemberWeight& m : session.members) {
-    if (m.status != MemberStatus::included) continue;
+    if (!m.weighted) continue;
     const Security& security = index.panel().record(m.column).security;
     const double contribution = m.weight * m.price_return;
     out.ranked.push_back({m.symbol, security.name, security.gics_sector, m.weight, m.price_return,

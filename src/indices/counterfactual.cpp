@@ -14,7 +14,7 @@ ExclusionCounterfactual exclusion_counterfactual(const IndexReconstruction& inde
   for (const Symbol& symbol : symbols) {
     const auto it = std::find_if(full.members.begin(), full.members.end(),
                                  [&](const MemberWeight& m) { return m.symbol == symbol; });
-    if (it == full.members.end() || it->status != MemberStatus::included) {
+    if (it == full.members.end() || !it->weighted) {
       out.without_weight.push_back(symbol);
       continue;
     }
@@ -31,7 +31,7 @@ EqualWeighted equal_weighted(const SessionReconstruction& session) noexcept {
   out.cap_weighted_return = session.rebuilt_return;
   double sum = 0.0;
   for (const MemberWeight& m : session.members) {
-    if (m.status == MemberStatus::excluded_by_request || !std::isfinite(m.price_return)) continue;
+    if (m.excluded_by_request || !std::isfinite(m.price_return)) continue;
     sum += m.price_return;
     ++out.members;
   }

@@ -1,8 +1,8 @@
 #include <marketshock/indices/member_panel.hpp>
 
+#include <marketshock/core/market_value.hpp>
 #include <marketshock/core/require.hpp>
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -30,14 +30,21 @@ std::vector<Symbol> members_in_range(const MarketData& data, const IndexMembersh
   return out;
 }
 
+/// `price` (on `basis`, of date `day`) as traded on `day`; NaN when there is no such price.
+double as_traded(double price, const SplitBasis& basis, const CorporateActions& actions, date day) {
+  if (!std::isfinite(price) || !(price > 0.0)) return kNaN;
+  return Price(price, basis).restated(actions, day, SplitBasis::point_in_time()).usd();
+}
+
 }  // namespace
 
 MemberPanel::MemberPanel(const MarketData& data, std::vector<date> sessions,
                          std::vector<Symbol> symbols)
-    : data_(&data), closes_(sessions, symbols), shares_(std::move(sessions), std::move(symbols)) {}
+    : data_(&data), closes_(std::move(sessions), std::move(symbols)) {}
 
-MemberPanel MemberPanel::build(const MarketData& data, std::string_view membership_id,
+MemberPanel MemberPanel::build(const Valuation& valuation, std::string_view membership_id,
                                std::string_view level_id, std::vector<date> sessions) {
+  const MarketData& data = valuation.data();
   const IndexMembership* membership = data.membership(membership_id);
   MARKETSHOCK_REQUIRE(membership != nullptr, "the dataset has no membership '{}'", membership_id);
   MARKETSHOCK_REQUIRE(sessions.size() >= 2, "a member panel needs at least two sessions, got {}",
@@ -48,6 +55,12 @@ MemberPanel MemberPanel::build(const MarketData& data, std::string_view membersh
   const auto rows = static_cast<Eigen::Index>(sessions.size());
   const auto cols = static_cast<Eigen::Index>(panel.member_count());
   panel.members_.setConstant(rows, cols, false);
+  for (Eigen::MatrixXd* m :
+       {&panel.market_values_, &panel.price_returns_, &panel.previous_market_values_,
+        &panel.market_value_changes_, &panel.traded_closes_, &panel.previous_traded_closes_}) {
+    m->setConstant(rows, cols, kNaN);
+  }
+  panel.statuses_.assign(sessions.size() * panel.member_count(), ValuationStatus::no_bar);
   panel.ids_.reserve(panel.member_count());
 
   std::map<IssuerId, std::size_t> issuer_dense;
@@ -58,39 +71,36 @@ MemberPanel MemberPanel::build(const MarketData& data, std::string_view membersh
     const SecurityRecord& rec = data.record(id);
     const auto [it, inserted] = issuer_dense.emplace(rec.security.issuer, issuer_dense.size());
     panel.issuer_index_.push_back(it->second);
-    panel.dividend_adjusted_.push_back(rec.bars.basis().dividend_adjusted);
-    bool other_class_carries = false;
-    if (rec.shares.empty()) {
-      for (const SecurityId sibling : data.securities_of(rec.security.issuer)) {
-        if (sibling != id && !data.record(sibling).shares.empty()) other_class_carries = true;
-      }
-    }
-    panel.value_on_other_class_.push_back(other_class_carries);
 
+    const SplitBasis& basis = rec.bars.basis().split;
+    const bool traded_prices = !rec.bars.basis().dividend_adjusted;
     // As-traded bars are restated onto the last session's split footing; adjusted bars already
-    // share one footing with their counts.
-    const bool as_traded = rec.bars.basis().split.is_point_in_time();
+    // stand on one footing.
     const auto split_to_last = [&](date d) {
-      return as_traded ? rec.actions.split_factor(d, last) : 1.0;
+      return basis.is_point_in_time() ? rec.actions.split_factor(d, last) : 1.0;
     };
-
-    const auto bar_dates = rec.bars.dates();
-    const auto closes = rec.bars.close();
-    std::size_t b = static_cast<std::size_t>(
-        std::lower_bound(bar_dates.begin(), bar_dates.end(), first) - bar_dates.begin());
-    const auto steps = rec.shares.steps();
-    std::size_t s = 0;  // steps[s - 1] is the step in force
     const auto intervals = membership->intervals(symbol);
     for (Eigen::Index i = 0; i < rows; ++i) {
       const date day = sessions[static_cast<std::size_t>(i)];
-      while (b < bar_dates.size() && bar_dates[b] < day) ++b;
-      if (b < bar_dates.size() && bar_dates[b] == day) {
-        panel.closes_.values()(i, j) = closes[b] / split_to_last(day);
-      }
-      while (s < steps.size() && steps[s].effective <= day) ++s;
-      if (s > 0) panel.shares_.values()(i, j) = steps[s - 1].value.shares * split_to_last(day);
       for (const auto& [start, end] : intervals) {
         if (start <= day && (!end || day < *end)) panel.members_(i, j) = true;
+      }
+      const ValueChange c = valuation.on_session(id, day);
+      panel.statuses_[static_cast<std::size_t>(j * rows + i)] = c.status;
+      panel.price_returns_(i, j) = c.price_return;
+      if (c.status == ValuationStatus::available) {
+        panel.previous_market_values_(i, j) = c.previous_market_value_usd;
+        panel.market_value_changes_(i, j) = c.change_usd;
+      }
+      if (const auto row = rec.bars.find(day)) {
+        panel.closes_.values()(i, j) = rec.bars.close()[*row] / split_to_last(day);
+        if (const auto value = valuation.market_value_at(id, *row)) {
+          panel.market_values_(i, j) = *value;
+        }
+      }
+      if (traded_prices) {
+        panel.traded_closes_(i, j) = as_traded(c.close, basis, rec.actions, day);
+        panel.previous_traded_closes_(i, j) = as_traded(c.previous_close, basis, rec.actions, day);
       }
     }
   }
@@ -113,17 +123,10 @@ MemberPanel MemberPanel::build(const MarketData& data, std::string_view membersh
   return panel;
 }
 
-MemberStatus MemberPanel::status(std::size_t row, std::size_t column) const {
-  MARKETSHOCK_REQUIRE(row >= 1 && row < session_count() && column < member_count(),
+ValuationStatus MemberPanel::status(std::size_t row, std::size_t column) const {
+  MARKETSHOCK_REQUIRE(row < session_count() && column < member_count(),
                       "member panel cell ({}, {}) out of range", row, column);
-  const auto i = static_cast<Eigen::Index>(row);
-  const auto j = static_cast<Eigen::Index>(column);
-  if (dividend_adjusted_[column]) return MemberStatus::dividend_adjusted_prices;
-  if (value_on_other_class_[column]) return MemberStatus::value_on_other_class;
-  if (std::isnan(closes_.values()(i, j))) return MemberStatus::no_bar;
-  if (std::isnan(closes_.values()(i - 1, j))) return MemberStatus::no_previous_bar;
-  if (std::isnan(shares_.values()(i - 1, j))) return MemberStatus::no_shares;
-  return MemberStatus::included;
+  return statuses_[column * session_count() + row];
 }
 
 }  // namespace marketshock::indices

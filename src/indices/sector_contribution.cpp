@@ -15,7 +15,7 @@ std::vector<SectorContribution> sector_contributions(const IndexReconstruction& 
     const std::string key = gics.empty() ? "(unknown)" : gics;
     SectorContribution& s = by_sector.try_emplace(key, SectorContribution{key}).first->second;
     ++s.members;
-    if (m.status == MemberStatus::included) {
+    if (m.weighted) {
       ++s.included;
       s.weight += m.weight;
       s.contribution_bps += m.weight * m.price_return * 1e4;

@@ -24,6 +24,7 @@ IndexSessionAnalysis analyse_session(const IndexReconstruction& index,
   out.sectors = sector_contributions(index, out.session);
   out.equal_weighted = equal_weighted(out.session);
   if (!exclude.empty()) out.excluding = exclusion_counterfactual(index, out.session, exclude);
+  out.divisors = index.spec().weighting->implied_divisors(index.panel());
 
   std::vector<double> returns;
   std::vector<MemberReturn> with_return;

@@ -11,60 +11,12 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool value_on_other_class(const MarketData& data, SecurityId id) {
-  const SecurityRecord& rec = data.record(id);
-  if (!rec.shares.empty()) return false;
-  for (const SecurityId sibling : data.securities_of(rec.security.issuer)) {
-    if (sibling != id && !data.record(sibling).shares.empty()) return true;
-  }
-  return false;
-}
-
-SecurityMove move_of(const MarketData& data, SecurityId id, boost::gregorian::date session,
-                     boost::gregorian::date previous) {
-  const SecurityRecord& rec = data.record(id);
-  SecurityMove m{id, rec.security.symbol, MemberStatus::included, kNaN, kNaN, kNaN};
-  const auto row = rec.bars.find(session);
-  const auto previous_row = rec.bars.find(previous);
-  double close = kNaN;
-  double previous_close = kNaN;
-  if (row && previous_row) {
-    close = rec.bars.close()[*row];
-    // As-traded bars: restate the previous close onto the session's split footing.
-    const double split = rec.bars.basis().split.is_point_in_time()
-                             ? rec.actions.split_factor(previous, session)
-                             : 1.0;
-    previous_close = rec.bars.close()[*previous_row] / split;
-    m.price_return = close / previous_close - 1.0;
-  }
-  const auto shares = rec.shares.step_as_of(session);
-  const auto previous_shares = rec.shares.step_as_of(previous);
-  if (rec.bars.basis().dividend_adjusted) {
-    m.status = MemberStatus::dividend_adjusted_prices;
-  } else if (value_on_other_class(data, id)) {
-    m.status = MemberStatus::value_on_other_class;
-  } else if (!row) {
-    m.status = MemberStatus::no_bar;
-  } else if (!previous_row) {
-    m.status = MemberStatus::no_previous_bar;
-  } else if (shares == nullptr || previous_shares == nullptr) {
-    m.status = MemberStatus::no_shares;
-  } else {
-    const double split = rec.bars.basis().split.is_point_in_time()
-                             ? rec.actions.split_factor(previous, session)
-                             : 1.0;
-    m.previous_market_value_usd = previous_close * previous_shares->value.shares * split;
-    m.market_value_change_usd = close * shares->value.shares - m.previous_market_value_usd;
-  }
-  return m;
-}
-
 }  // namespace
 
-UniverseMove universe_move(const MarketData& data, std::string name,
-                           std::span<const SecurityId> ids, boost::gregorian::date session,
-                           const TradingCalendar& calendar) {
-  calendar.require_session(session);
+UniverseMove universe_move(const Valuation& valuation, std::string name,
+                           std::span<const SecurityId> ids, boost::gregorian::date session) {
+  const TradingCalendar& calendar = valuation.calendar();
+  (void)calendar.require_session(session);
   UniverseMove out;
   out.name = std::move(name);
   out.session = session;
@@ -74,12 +26,16 @@ UniverseMove universe_move(const MarketData& data, std::string name,
   double return_sum = 0.0;
   std::size_t with_return = 0;
   for (const SecurityId id : ids) {
-    SecurityMove m = move_of(data, id, session, out.previous_session);
+    const ValueChange c = valuation.on_session(id, session);
+    SecurityMove m{id,  valuation.data().record(id).security.symbol, c.status, c.price_return, kNaN,
+                   kNaN};
     if (std::isfinite(m.price_return)) {
       return_sum += m.price_return;
       ++with_return;
     }
-    if (m.status == MemberStatus::included) {
+    if (c.status == ValuationStatus::available) {
+      m.previous_market_value_usd = c.previous_market_value_usd;
+      m.market_value_change_usd = c.change_usd;
       ++out.valued;
       out.previous_market_value_usd += m.previous_market_value_usd;
       out.market_value_change_usd += m.market_value_change_usd;
@@ -94,6 +50,12 @@ UniverseMove universe_move(const MarketData& data, std::string name,
   out.equal_weighted_return =
       with_return > 0 ? return_sum / static_cast<double>(with_return) : kNaN;
   return out;
+}
+
+UniverseMove universe_move(const MarketData& data, std::string name,
+                           std::span<const SecurityId> ids, boost::gregorian::date session,
+                           const TradingCalendar& calendar) {
+  return universe_move(Valuation(data, calendar), std::move(name), ids, session);
 }
 
 std::vector<SecurityId> index_members(const MarketData& data, std::string_view membership_id,

@@ -26,16 +26,69 @@ std::string usd_b(double usd) {
   return num(usd / 1e9, 1);
 }
 
+nlohmann::json divisors_json(const indices::DivisorSeries& d) {
+  nlohmann::json j;
+  j["periods"] = nlohmann::json::array();
+  for (const auto& p : d.periods) {
+    nlohmann::json steps = nlohmann::json::array();
+    for (const auto& step : p.steps) {
+      steps.push_back(
+          {{"session", format_iso_date(step.session)}, {"relative_change", step.relative_change}});
+    }
+    j["periods"].push_back({{"from", format_iso_date(p.first)},
+                            {"to", format_iso_date(p.last)},
+                            {"starts_with", p.starts_with},
+                            {"sessions", p.sessions},
+                            {"min", p.min},
+                            {"max", p.max},
+                            {"max_relative_variation", p.max_relative_variation},
+                            {"median_daily_change", p.median_daily_change},
+                            {"steps", std::move(steps)}});
+  }
+  j["series"] = nlohmann::json::array();
+  for (std::size_t t = 0; t < d.sessions.size(); ++t) {
+    j["series"].push_back({{"date", format_iso_date(d.sessions[t])},
+                           {"divisor", d.divisors[static_cast<Eigen::Index>(t)]}});
+  }
+  return j;
+}
+
+std::string divisors_text(const indices::IndexSessionAnalysis& a) {
+  std::string out = fmt::format(
+      "\n{}: divisor implied by the {} close (sum of the members' traded closes / level), per "
+      "period of constant composition and no member split\n",
+      a.spec.name, a.spec.level_id);
+  TextTable t({{"period"},
+               {"starts with"},
+               {"sessions", Align::right},
+               {"min", Align::right},
+               {"max", Align::right},
+               {"max rel var", Align::right},
+               {"median daily", Align::right},
+               {"steps > 0.005%", Align::right}});
+  for (const auto& p : a.divisors->periods) {
+    t.add_row({fmt::format("{}..{}", format_iso_date(p.first), format_iso_date(p.last)),
+               p.starts_with, std::to_string(p.sessions), fmt::format("{:.10f}", p.min),
+               fmt::format("{:.10f}", p.max), fmt::format("{:.2e}", p.max_relative_variation),
+               fmt::format("{:.1e}", p.median_daily_change), std::to_string(p.steps.size())});
+  }
+  out += t.render();
+  return out;
+}
+
 nlohmann::json index_json(const indices::IndexSessionAnalysis& a, std::size_t top) {
   nlohmann::json j;
   j["index"] = a.spec.id;
   j["name"] = a.spec.name;
   j["level_series"] = a.spec.level_id;
-  j["weighting"] = to_string(a.spec.weighting);
+  j["membership"] = a.spec.membership_id;
+  j["sector_scheme"] = a.spec.sector_scheme;
+  j["weighting"] = a.spec.weighting->id();
   j["previous_level"] = a.session.previous_level;
   j["level"] = a.session.level;
   j["actual_return"] = a.session.actual_return;
   j["rebuilt_return"] = a.session.rebuilt_return;
+  j["divisor"] = a.session.divisor;
   j["tracking_error_bps"] = (a.session.rebuilt_return - a.session.actual_return) * 1e4;
   const indices::TrackingError& te = a.window_tracking;
   j["window_tracking"] = {
@@ -91,9 +144,9 @@ nlohmann::json index_json(const indices::IndexSessionAnalysis& a, std::size_t to
   }
   j["unweighted_members"] = nlohmann::json::array();
   for (const auto& m : a.session.members) {
-    if (m.status == indices::MemberStatus::included) continue;
+    if (m.weighted) continue;
     j["unweighted_members"].push_back(
-        {{"symbol", m.symbol.str()}, {"status", to_string(m.status)}});
+        {{"symbol", m.symbol.str()}, {"status", indices::weight_status(m)}});
   }
   nlohmann::json ex = {{"symbols", nlohmann::json::array()},
                        {"rebuilt_return", a.session.rebuilt_return}};
@@ -106,13 +159,14 @@ nlohmann::json index_json(const indices::IndexSessionAnalysis& a, std::size_t to
     ex["rebuilt_return"] = a.excluding->rebuilt_return_excluding;
   }
   j["excluding"] = std::move(ex);
+  if (a.divisors) j["implied_divisors"] = divisors_json(*a.divisors);
   return j;
 }
 
 nlohmann::json universe_json(const indices::UniverseMove& u) {
   nlohmann::json unvalued = nlohmann::json::array();
   for (const auto& m : u.moves) {
-    if (m.status != indices::MemberStatus::included) {
+    if (m.status != ValuationStatus::available) {
       unvalued.push_back({{"symbol", m.symbol.str()}, {"status", to_string(m.status)}});
     }
   }
@@ -164,7 +218,7 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
   out += fmt::format(
       "concentration (share of the rebuilt move; above 100% when others offset): {}\n", conc);
 
-  out += fmt::format("\n{} by GICS sector\n", a.spec.name);
+  out += fmt::format("\n{} by {} sector\n", a.spec.name, a.spec.sector_scheme);
   TextTable s({{"sector"},
                {"members", Align::right},
                {"weight %", Align::right},
@@ -181,12 +235,13 @@ std::string index_text(const indices::IndexSessionAnalysis& a, std::size_t top) 
   for (const auto& m : a.worst) worst += fmt::format(" {} {}", m.symbol, pct(m.price_return, 1));
   for (const auto& m : a.best) best += fmt::format(" {} {}", m.symbol, pct(m.price_return, 1));
   for (const auto& m : a.session.members) {
-    if (m.status != indices::MemberStatus::included) {
-      unweighted += fmt::format(" {} ({})", m.symbol, describe(m.status));
+    if (!m.weighted) {
+      unweighted += fmt::format(" {} ({})", m.symbol, indices::describe_weight_status(m));
     }
   }
   out += fmt::format("worst:{}\nbest:{}\nunweighted members:{}\n", worst, best,
                      unweighted.empty() ? " none" : unweighted);
+  if (a.divisors) out += divisors_text(a);
   return out;
 }
 
@@ -210,7 +265,7 @@ nlohmann::json contagion_json(const indices::ContagionSession& s, std::size_t to
   out["peer_groups"] = nlohmann::json::array();
   for (const auto& p : s.peer_groups) out["peer_groups"].push_back(universe_json(p));
   for (const auto& u : s.universes) out["universes"].push_back(universe_json(u));
-  out["approximations"] = indices::contagion_approximations();
+  out["approximations"] = indices::contagion_approximations(s);
   return out;
 }
 
@@ -235,6 +290,8 @@ std::string contagion_text(const indices::ContagionSession& s, std::size_t top) 
   row("rebuilt return", [](const A& a) { return pct(a.session.rebuilt_return, 3); });
   row("rebuilt - actual, bp",
       [](const A& a) { return num((a.session.rebuilt_return - a.session.actual_return) * 1e4); });
+  row("divisor in force (weight / prior level)",
+      [](const A& a) { return fmt::format("{:.6g}", a.session.divisor); });
   row("window tracking RMSE, bp",
       [](const A& a) { return fixed(a.window_tracking.rmse_bps, {.decimals = 1}); });
   row("window correlation",
@@ -280,11 +337,8 @@ std::string contagion_text(const indices::ContagionSession& s, std::size_t top) 
   });
   out += fmt::format("\n{}", side.render());
   for (const auto& a : s.indices) {
-    out += fmt::format("{} weighting: {}{}\n", a.spec.name, describe(a.spec.weighting),
-                       a.spec.weighting == indices::IndexWeighting::nasdaq100_modified
-                           ? fmt::format("; capping closes: {}",
-                                         to_string(s.request.reconstruction.capping_prices))
-                           : "");
+    out += fmt::format("{} weighting: {}\n", a.spec.name,
+                       a.spec.weighting->describe(s.request.reconstruction));
   }
   for (const auto& a : s.indices) out += index_text(a, top);
 
@@ -317,7 +371,7 @@ std::string contagion_text(const indices::ContagionSession& s, std::size_t top) 
       "$1 trillion\"; net = sum of changes, losses = sum over decliners)\n{}",
       universe_table(s.universes, "universe"));
   out += fmt::format("\nApproximations:\n");
-  for (const auto& note : indices::contagion_approximations()) out += fmt::format("- {}\n", note);
+  for (const auto& note : indices::contagion_approximations(s)) out += fmt::format("- {}\n", note);
   return out;
 }
 

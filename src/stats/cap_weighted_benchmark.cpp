@@ -1,6 +1,7 @@
 #include <marketshock/stats/cap_weighted_benchmark.hpp>
 
 #include <marketshock/core/require.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <algorithm>
 #include <limits>
@@ -12,7 +13,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-// One member's contribution to a session: prior market value and return; nullopt-like flags.
+// One member's part in a session, from the core valuation: its prior market value and return.
 struct MemberDay {
   double prior_value = kNaN;
   double day_return = kNaN;
@@ -20,19 +21,17 @@ struct MemberDay {
   bool has_shares = false;
 };
 
-MemberDay member_day(const SecurityRecord& record, boost::gregorian::date session,
-                     boost::gregorian::date prior) {
+MemberDay member_day(const Valuation& valuation, SecurityId id, boost::gregorian::date session) {
+  const ValueChange change = valuation.on_session(id, session);
   MemberDay day;
-  const auto today = record.bars.find(session);
-  const auto yesterday = record.bars.find(prior);
-  day.has_return = today.has_value() && yesterday.has_value();
-  const auto* shares = record.shares.step_as_of(prior);
-  day.has_shares = shares != nullptr && shares->value.shares > 0.0;
-  if (day.has_return) {
-    const double prior_close = record.bars.close()[*yesterday];
-    day.day_return = record.bars.close()[*today] / prior_close - 1.0;
-    if (day.has_shares) day.prior_value = prior_close * shares->value.shares;
-  }
+  // A price return needs a bar on the session and on the previous one; everything else the
+  // valuation can miss (a share count, a second class carried by another, dividend-adjusted
+  // prices) leaves the member without a market value.
+  day.has_return =
+      change.status != ValuationStatus::no_bar && change.status != ValuationStatus::no_previous_bar;
+  day.has_shares = change.status == ValuationStatus::available;
+  if (day.has_return) day.day_return = change.price_return;
+  if (day.has_shares) day.prior_value = change.previous_market_value_usd;
   return day;
 }
 
@@ -49,6 +48,7 @@ CapWeightedBenchmark cap_weighted_benchmark(const MarketData& data,
                           std::adjacent_find(sessions.begin(), sessions.end()) == sessions.end(),
                       "benchmark sessions must strictly increase");
   const std::set<Symbol> excluded(options.excluded.begin(), options.excluded.end());
+  const Valuation valuation(data, calendar);
   std::set<Symbol> without_shares;
 
   CapWeightedBenchmark out;
@@ -56,7 +56,6 @@ CapWeightedBenchmark cap_weighted_benchmark(const MarketData& data,
   out.returns = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(sessions.size()), kNaN);
   out.coverage.resize(sessions.size());
   for (std::size_t t = 0; t < sessions.size(); ++t) {
-    const auto prior = calendar.previous_session(sessions[t]);
     BenchmarkCoverage& cov = out.coverage[t];
     double value_sum = 0.0;
     double weighted_sum = 0.0;
@@ -65,7 +64,7 @@ CapWeightedBenchmark cap_weighted_benchmark(const MarketData& data,
       const auto id = data.find(symbol);
       if (!id) continue;
       ++cov.members;
-      const MemberDay day = member_day(data.record(*id), sessions[t], prior);
+      const MemberDay day = member_day(valuation, *id, sessions[t]);
       if (excluded.contains(symbol)) {
         ++cov.excluded;
         if (day.has_return && day.has_shares) excluded_value += day.prior_value;

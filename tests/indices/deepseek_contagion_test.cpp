@@ -3,6 +3,7 @@
 // return is derived from the same reconstruction's tracking error over the whole dataset
 // window: the event day must lie within three RMSEs of the actual return, and the RMSE itself
 // must stay below the value measured when this test was written (plus a margin).
+#include <marketshock/indices/index_registry.hpp>
 #include <marketshock/indices/peer_groups.hpp>
 #include <marketshock/indices/session_analysis.hpp>
 #include <marketshock/indices/universe_move.hpp>
@@ -27,12 +28,19 @@ const MarketData& data() {
   return loaded.data;
 }
 
+const IndexSpec& sp500_spec() {
+  return IndexRegistry::standard().require("sp500");
+}
+const IndexSpec& nasdaq100_spec() {
+  return IndexRegistry::standard().require("ndx100");
+}
+
 const IndexReconstruction& rebuilt(const IndexSpec& spec) {
   static const IndexReconstruction sp =
       IndexReconstruction::build(data(), sp500_spec(), TradingCalendar::nyse());
   static const IndexReconstruction ndx =
       IndexReconstruction::build(data(), nasdaq100_spec(), TradingCalendar::nyse());
-  return spec.id == "sp500" ? sp : ndx;
+  return &spec == &sp500_spec() ? sp : ndx;
 }
 
 TEST(DeepSeekContagion, WindowIsTheDatasetWindow) {
@@ -138,7 +146,7 @@ TEST(DeepSeekContagion, C7MovesAndTheTrillionDollarUniverse) {
   EXPECT_NEAR(single("MSFT").price_return, -0.0214, 0.00005);  // Microsoft -2.14%
   EXPECT_LT(single("GOOGL").price_return, -0.04);              // Alphabet: -4.20% (A)
   EXPECT_LT(single("GOOG").price_return, -0.04);               //           -4.03% (C)
-  EXPECT_EQ(single("GOOG").status, MemberStatus::value_on_other_class);
+  EXPECT_EQ(single("GOOG").status, ValuationStatus::value_on_other_class);
 
   const auto it = index_members(data(), "sp500", kEvent, "Information Technology");
   auto it_comm = it;

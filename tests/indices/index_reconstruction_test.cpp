@@ -6,6 +6,7 @@
 #include <marketshock/indices/attribution.hpp>
 #include <marketshock/indices/counterfactual.hpp>
 #include <marketshock/indices/index_reconstruction.hpp>
+#include <marketshock/indices/index_registry.hpp>
 #include <marketshock/indices/sector_contribution.hpp>
 #include <marketshock/indices/session_analysis.hpp>
 
@@ -27,7 +28,8 @@ const MarketData& market() {
 }
 
 IndexReconstruction sp500() {
-  return IndexReconstruction::build(market(), sp500_spec(), TradingCalendar::nyse(), {S0, S2});
+  return IndexReconstruction::build(market(), IndexRegistry::standard().require("sp500"),
+                                    TradingCalendar::nyse(), {S0, S2});
 }
 
 const MemberWeight& member(const SessionReconstruction& s, std::string_view symbol) {
@@ -54,21 +56,23 @@ TEST(IndexReconstruction, WeightsFromPriorCloseMarketValues) {
 
 TEST(IndexReconstruction, EveryUnweightedMemberHasItsReason) {
   const SessionReconstruction s = sp500().session(S2);
-  EXPECT_EQ(member(s, "DDD").status, MemberStatus::no_shares);
+  EXPECT_EQ(member(s, "DDD").valuation, ValuationStatus::no_shares);
+  EXPECT_FALSE(member(s, "DDD").weighted);
   EXPECT_NEAR(member(s, "DDD").price_return, -0.20, 1e-12);  // the return is still known
-  EXPECT_EQ(member(s, "EEE").status, MemberStatus::no_bar);
+  EXPECT_EQ(member(s, "EEE").valuation, ValuationStatus::no_bar);
   EXPECT_TRUE(std::isnan(member(s, "EEE").price_return));
-  EXPECT_EQ(member(s, "FFF").status, MemberStatus::no_previous_bar);
-  EXPECT_EQ(member(s, "VVV").status, MemberStatus::dividend_adjusted_prices);
+  EXPECT_EQ(member(s, "FFF").valuation, ValuationStatus::no_previous_bar);
+  EXPECT_EQ(member(s, "VVV").valuation, ValuationStatus::dividend_adjusted_prices);
+  EXPECT_EQ(weight_status(member(s, "VVV")), "dividend_adjusted_prices");
   EXPECT_TRUE(std::isnan(member(s, "VVV").market_value_change_usd));
   EXPECT_EQ(member(s, "VVV").weight, 0.0);
 }
 
 TEST(IndexReconstruction, DualClassIssuerCountedOnceOnTheCarryingClass) {
-  const auto ndx =
-      IndexReconstruction::build(market(), nasdaq100_spec(), TradingCalendar::nyse(), {S0, S2});
+  const auto ndx = IndexReconstruction::build(market(), IndexRegistry::standard().require("ndx100"),
+                                              TradingCalendar::nyse(), {S0, S2});
   const SessionReconstruction s = ndx.session(S2);
-  EXPECT_EQ(member(s, "GOOG").status, MemberStatus::value_on_other_class);
+  EXPECT_EQ(member(s, "GOOG").valuation, ValuationStatus::value_on_other_class);
   EXPECT_DOUBLE_EQ(member(s, "GOOGL").weight, 0.5);
   EXPECT_DOUBLE_EQ(member(s, "AAA").weight, 0.5);
   EXPECT_NEAR(s.rebuilt_return, -0.075, 1e-12);
@@ -83,7 +87,10 @@ TEST(IndexReconstruction, DualClassIssuerCountedOnceOnTheCarryingClass) {
 
 TEST(IndexReconstruction, ExclusionRenormalisesTheRest) {
   const SessionReconstruction s = sp500().session(S2, std::vector<Symbol>{Symbol("CCC")});
-  EXPECT_EQ(member(s, "CCC").status, MemberStatus::excluded_by_request);
+  EXPECT_TRUE(member(s, "CCC").excluded_by_request);
+  EXPECT_FALSE(member(s, "CCC").weighted);
+  EXPECT_EQ(member(s, "CCC").valuation, ValuationStatus::available);  // valued, but left out
+  EXPECT_EQ(weight_status(member(s, "CCC")), "excluded_by_request");
   EXPECT_DOUBLE_EQ(member(s, "AAA").weight, 0.5);
   EXPECT_NEAR(s.rebuilt_return, 0.0, 1e-12);  // 0.5 x -10% + 0.5 x +10%
 }
@@ -94,7 +101,8 @@ TEST(IndexReconstruction, SeriesMatchesSessions) {
   ASSERT_EQ(series.sessions.size(), 2u);  // S1 and S2; S0 is the base
   EXPECT_EQ(series.sessions[1], S2);
   EXPECT_NEAR(series.rebuilt_returns[0], 0.0, 1e-12);  // nothing moved on S1
-  EXPECT_NEAR(series.rebuilt_returns[1], index.session(S2).rebuilt_return, 1e-15);
+  // One weight formula: the series and the session agree to the bit.
+  EXPECT_EQ(series.rebuilt_returns[1], index.session(S2).rebuilt_return);
   EXPECT_EQ(series.member_counts[1], 7u);
   EXPECT_EQ(series.included_counts[1], 3u);
 }

@@ -1,6 +1,7 @@
-// `marketshock contagion`: the S&P 500 and Nasdaq-100 moves of one session rebuilt from their
-// members, attributed (members, sectors, peer groups), compared with the actual levels, and
-// with the market-value change of the usual "tech" universes.
+// `marketshock contagion`: the moves of one session of the registered indices (S&P 500,
+// Nasdaq-100, Dow, ...) rebuilt from their members, attributed (members, sectors, peer groups),
+// compared with the actual levels, and with the market-value change of the usual "tech"
+// universes. The index choices come from the IndexRegistry: nothing here names an index.
 #include "commands.hpp"
 #include "data_option.hpp"
 #include "option_checks.hpp"
@@ -11,6 +12,7 @@
 #include <marketshock/report/contagion_report.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -24,7 +26,7 @@ namespace {
 
 struct ContagionOptions {
   std::string date;
-  std::string index = "both";
+  std::string index{indices::IndexRegistry::kAll};
   std::vector<std::string> exclude;
   std::size_t top = 10;
   std::string data;
@@ -32,6 +34,13 @@ struct ContagionOptions {
   std::string capping_prices = "eve";
   bool json = false;
 };
+
+// The registered index ids and "all".
+std::vector<std::string> index_choices() {
+  std::vector<std::string> choices = indices::IndexRegistry::standard().ids();
+  choices.emplace_back(indices::IndexRegistry::kAll);
+  return choices;
+}
 
 void run_contagion(const ContagionOptions& options) {
   const auto day = parse_iso_date(options.date);
@@ -68,10 +77,14 @@ void run_contagion(const ContagionOptions& options) {
 void add_contagion_command(CLI::App& app) {
   auto options = std::make_shared<ContagionOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "contagion", "S&P 500 and Nasdaq-100 moves of a session rebuilt from members and attributed");
+      "contagion", "index moves of a session rebuilt from their members and attributed");
   cmd->add_option("--date", options->date, "session, YYYY-MM-DD")->required();
-  cmd->add_option("--index", options->index, "sp500, ndx100 or both (default both)")
-      ->check(CLI::IsMember({"sp500", "ndx100", "both"}));
+  const std::vector<std::string> choices = index_choices();
+  cmd->add_option("--index", options->index,
+                  fmt::format("{} (every registered index, the default) or one of {}",
+                              indices::IndexRegistry::kAll,
+                              fmt::join(indices::IndexRegistry::standard().ids(), ", ")))
+      ->check(CLI::IsMember(choices));
   cmd->add_option("--exclude", options->exclude, "members to leave out of the counterfactual index")
       ->delimiter(',');
   cmd->add_option("--top", options->top,

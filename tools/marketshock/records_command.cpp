@@ -3,11 +3,13 @@
 #include "option_checks.hpp"
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/indices/index_registry.hpp>
 #include <marketshock/records/ranking.hpp>
 #include <marketshock/report/records_json.hpp>
 #include <marketshock/report/records_text.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -66,9 +68,17 @@ void add_records_command(CLI::App& app) {
   cmd->add_option("--as-of", options->as_of, "rank as it stood at this date's close");
   cmd->add_option("--from", options->from, "first date of the ranked range");
   cmd->add_option("--to", options->to, "last date of the ranked range");
+  // The universes are the registered indices' memberships (members at the time of each move).
+  std::vector<std::string> memberships;
+  for (const auto& index : indices::IndexRegistry::standard().indices()) {
+    memberships.push_back(index.membership_id);
+  }
+  std::vector<std::string> universes = memberships;
+  universes.emplace_back("all");
   cmd->add_option("--universe", options->universe,
-                  "sp500 or ndx100 (members at the time of each move), or all (default)")
-      ->check(CLI::IsMember({"sp500", "ndx100", "all"}));
+                  fmt::format("{} (members at the time of each move), or all (default)",
+                              fmt::join(memberships, ", ")))
+      ->check(CLI::IsMember(universes));
   cmd->add_option("--by", options->by, "usd (market value, default) or pct")
       ->check(CLI::IsMember({"usd", "pct"}));
   cmd->add_flag("--gains", options->gains, "rank gains instead of losses");

@@ -1,16 +1,16 @@
 /// \file index_reconstruction.hpp
 /// \brief IndexReconstruction: an index's daily return rebuilt from its members at the time,
-/// weighted by market value at the prior close (S&P 500) or by the Nasdaq-100 modified method.
+/// weighted at each prior close by the index's registered WeightingStrategy.
 #pragma once
 
 #include <marketshock/core/market_data.hpp>
 #include <marketshock/core/trading_calendar.hpp>
+#include <marketshock/core/valuation.hpp>
 #include <marketshock/indices/index_spec.hpp>
 #include <marketshock/indices/member_panel.hpp>
-#include <marketshock/indices/member_status.hpp>
-#include <marketshock/indices/nasdaq100_capping.hpp>
-#include <marketshock/indices/rebalance_schedule.hpp>
+#include <marketshock/indices/reconstruction_options.hpp>
 #include <marketshock/indices/reconstruction_window.hpp>
+#include <marketshock/indices/weighting_strategy.hpp>
 
 #include <Eigen/Core>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -22,55 +22,39 @@
 
 namespace marketshock::indices {
 
-/// Which closes set the Nasdaq-100 capped weights at a rebalance. Share counts are always those
-/// in force on the reference session (the prior month's last session).
-enum class CappingPrices {
-  /// Closes of the reference session (prior month end), as the share counts.
-  reference_month_end,
-  /// Closes of the rebalance eve (the third Friday): the weights hold at the last closes before
-  /// they take effect, as index shares computed from pre-effective prices do.
-  rebalance_eve,
-};
-
-/// "reference_month_end" or "rebalance_eve".
-[[nodiscard]] std::string_view to_string(CappingPrices prices) noexcept;
-
-/// Choices of a reconstruction that the published methodologies leave to the data.
-struct ReconstructionOptions {
-  CappingPrices capping_prices = CappingPrices::rebalance_eve;
-};
-
-/// The Nasdaq-100 capping factors in force from one rebalance until the next.
-struct WeightingEpoch {
-  Rebalance rebalance;
-  /// The session whose closes set the weights (see CappingPrices).
-  boost::gregorian::date pricing_session;
-  /// True for the epoch that stands in for the last rebalance before the window (its
-  /// prior-month-end data is not in the dataset): its factors come from the window's base session.
-  bool stand_in = false;
-  /// The capping of the issuers that had a market value on the reference session.
-  CappingResult capping;
-  /// Per panel column: modified weight / market-value weight of its issuer; 1 where the issuer
-  /// had no market value on the reference session (not capped, weighted by market value).
-  std::vector<double> factors;
-};
-
-/// One member on one session.
+/// One member on one session. Its move comes from the core Valuation; whether it carries weight
+/// is the weighting's business (a market-value weighting needs the market value, a price weighting
+/// only the prices) and a request's (the counterfactual `--exclude`).
 struct MemberWeight {
   std::size_t column = 0;
   Symbol symbol{"UNKNOWN"};
-  MemberStatus status = MemberStatus::included;
-  /// Fraction of the rebuilt index at the prior close; 0 unless `included`.
+  /// The valuation's status of its move from the previous session (`available`: both bars and
+  /// both share counts).
+  ValuationStatus valuation = ValuationStatus::available;
+  /// Left out on request (a counterfactual, e.g. `--exclude NVDA`), whatever its valuation.
+  bool excluded_by_request = false;
+  /// True when it carries weight in the rebuild: the weighting has its input and it was not
+  /// excluded on request.
+  bool weighted = false;
+  /// Fraction of the rebuilt index at the prior close; 0 unless `weighted`.
   double weight = 0.0;
-  /// close / previous close - 1; NaN when either bar is missing (known for most excluded members).
+  /// close / previous close - 1; NaN when either bar is missing (known for most unweighted
+  /// members).
   double price_return = 0.0;
-  /// close(t-1) x shares(t-1), USD, before any capping factor; NaN when unknown.
+  /// Previous close x previous count, USD, before any capping factor; NaN unless the valuation
+  /// is `available`.
   double previous_market_value_usd = 0.0;
-  /// close(t) x shares(t) - close(t-1) x shares(t-1), USD; NaN when unknown.
+  /// close x count - previous close x previous count, USD; NaN unless the valuation is `available`.
   double market_value_change_usd = 0.0;
-  /// The capping factor applied to its market value (1 outside the Nasdaq-100).
+  /// The capping factor inside its weight (PanelWeights::factors; 1 for strategies without).
   double weight_factor = 1.0;
 };
+
+/// "weighted", "excluded_by_request", or the id of the valuation status that kept the member out
+/// (for JSON).
+[[nodiscard]] std::string_view weight_status(const MemberWeight& member) noexcept;
+/// A phrase for text output: "weighted", "excluded on request", or describe(valuation).
+[[nodiscard]] std::string_view describe_weight_status(const MemberWeight& member) noexcept;
 
 /// The rebuilt index on one session.
 struct SessionReconstruction {
@@ -80,9 +64,16 @@ struct SessionReconstruction {
   double previous_level = 0.0;
   double level = 0.0;
   double actual_return = 0.0;
-  /// Sum of weight x price_return over included members (a fraction); NaN when none is included.
+  /// Sum of weight x price_return over the weighted members (a fraction); NaN when none is.
   double rebuilt_return = 0.0;
+  /// Members that carried weight.
   std::size_t included_count = 0;
+  /// The divisor in force: the weighted members' raw weights (PanelWeights::raw) summed, over
+  /// the previous level. A member's contribution in index points is its raw weight x its return
+  /// / divisor: for a price-weighted index the raw weight is a price, so a $1 move of any member
+  /// is 1/divisor points (the Dow divisor); for a capitalisation-weighted index it is USD of
+  /// market value per index point. NaN when no member carries weight or the level is missing.
+  double divisor = 0.0;
   /// Every member on the session, in symbol order, with its status.
   std::vector<MemberWeight> members;
 };
@@ -97,30 +88,27 @@ struct RebuiltSeries {
   std::vector<std::size_t> included_counts;
 };
 
-/// An index rebuilt over a window: the member panel, built once, and the weighting epochs.
-/// Immutable; `data` must outlive it. Queries are O(members) per session.
+/// An index rebuilt over a window: the member panel and the weights of its registered strategy,
+/// both computed once. Immutable; `data` must outlive it. Queries are O(members) per session.
 ///
-/// Return of session t = sum over members on t of w_i x (close_i(t) / close_i(t-1) - 1), with
-/// w_i proportional to close_i(t-1) x shares_i(t-1) x factor_i. What is approximated:
-/// - S&P 500: factor 1, total shares (S&P uses float-adjusted shares; no float factors here).
-/// - Nasdaq-100: factor = capped issuer weight / market-value issuer weight, set at each
-///   quarterly rebalance (the December reconstitution included, with the quarterly rule) from
-///   share counts of the prior month end and the closes of options().capping_prices; the
-///   rebalance before the window is approximated from the window's base session; between
-///   rebalances the point-in-time share count moves the weight (Nasdaq keeps index shares fixed).
-/// - Members without a usable bar or share count (MemberStatus) carry no weight; the others are
-///   renormalised, and every session lists them.
-/// - Dual-class issuers count once, on the class that carries the all-class share count, with
-///   that class's return.
+/// Return of session t = sum over the weighted members on t of w_i x r_i, where r_i is the
+/// member's price return from the core Valuation and w_i its raw weight (the strategy's:
+/// previous market value, possibly capped; or previous traded close) over the session's total.
+/// What is approximated depends on the strategy (WeightingStrategy::approximations); throughout:
+/// - members the strategy cannot weight (a missing bar or share count, see MemberWeight) carry
+///   no weight; the others are renormalised, and every session lists them;
+/// - dual-class issuers count once in a market-value weighting, on the class that carries the
+///   all-class share count, with that class's return.
 class IndexReconstruction {
  public:
-  /// Builds over `window` (sessions of `calendar`). Throws InvalidArgument when the membership
-  /// is unknown or the window holds fewer than two sessions.
+  /// Builds over `window` (sessions of `calendar`): the panel of spec.membership_id and
+  /// spec.level_id, weighted by spec.weighting. Throws InvalidArgument when the membership is
+  /// unknown, the spec has no weighting or the window holds fewer than two sessions.
   [[nodiscard]] static IndexReconstruction build(const MarketData& data, const IndexSpec& spec,
                                                  const TradingCalendar& calendar,
                                                  ReconstructionWindow window,
                                                  ReconstructionOptions options = {});
-  /// Builds over default_window(data, spec.id, calendar).
+  /// Builds over default_window(data, spec.membership_id, calendar).
   [[nodiscard]] static IndexReconstruction build(const MarketData& data, const IndexSpec& spec,
                                                  const TradingCalendar& calendar);
 
@@ -130,11 +118,15 @@ class IndexReconstruction {
   [[nodiscard]] ReconstructionWindow window() const noexcept {
     return {panel_.sessions().front(), panel_.sessions().back()};
   }
-  /// Nasdaq-100 capping epochs in date order; empty for total-market-value weighting.
-  [[nodiscard]] std::span<const WeightingEpoch> epochs() const noexcept { return epochs_; }
+  /// The strategy's weights of every member at every prior close.
+  [[nodiscard]] const PanelWeights& weights() const noexcept { return weights_; }
+  /// Capping epochs in date order (the Nasdaq-100's); empty for strategies without.
+  [[nodiscard]] std::span<const WeightingEpoch> epochs() const noexcept { return weights_.epochs; }
 
-  /// The rebuilt session `session`. Members whose symbol is in `exclude` get status
-  /// excluded_by_request and the other weights are renormalised (the counterfactual index).
+  /// The rebuilt session `session`. Members whose symbol is in `exclude` are marked
+  /// excluded_by_request and the other weights are renormalised (the counterfactual index). Its
+  /// rebuilt return is the one series() gives for the session, to the bit, when nothing is
+  /// excluded.
   /// Throws InvalidArgument when `session` is not a session of the window after its base session,
   /// naming the window.
   [[nodiscard]] SessionReconstruction session(boost::gregorian::date session,
@@ -144,14 +136,23 @@ class IndexReconstruction {
   [[nodiscard]] RebuiltSeries series() const;
 
  private:
-  IndexReconstruction(IndexSpec spec, ReconstructionOptions options, MemberPanel panel);
-  void build_epochs(const TradingCalendar& calendar, CappingPrices prices);
-  [[nodiscard]] const WeightingEpoch* epoch_at(std::size_t row) const noexcept;
+  IndexReconstruction(IndexSpec spec, ReconstructionOptions options, MemberPanel panel,
+                      PanelWeights weights);
+  /// Weighted sums of row `row` over its members not in `excluded` (a mask over columns); fills
+  /// `members` when given. The one weight formula of session() and series().
+  struct RowSums {
+    double weighted_return = 0.0;
+    double total_weight = 0.0;
+    std::size_t members = 0;
+    std::size_t weighted = 0;
+  };
+  RowSums sum_row(std::size_t row, const std::vector<bool>& excluded,
+                  std::vector<MemberWeight>* members) const;
 
   IndexSpec spec_;
   ReconstructionOptions options_;
   MemberPanel panel_;
-  std::vector<WeightingEpoch> epochs_;
+  PanelWeights weights_;
 };
 
 }  // namespace marketshock::indices

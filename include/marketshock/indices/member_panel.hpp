@@ -1,11 +1,12 @@
 /// \file member_panel.hpp
-/// \brief MemberPanel: one index's members over a span of sessions, with closes, share counts,
-/// membership and the index levels aligned on one session axis (built once, read many times).
+/// \brief MemberPanel: one index's members over a span of sessions, with each member's move as
+/// the core Valuation computes it, membership and the index levels aligned on one session axis
+/// (built once, read many times).
 #pragma once
 
 #include <marketshock/core/market_data.hpp>
 #include <marketshock/core/panel.hpp>
-#include <marketshock/indices/member_status.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <Eigen/Core>
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -18,19 +19,19 @@
 
 namespace marketshock::indices {
 
-/// Sessions x members of one index: every security of the dataset that was a member on some
-/// session of the axis. Row 0 is the base session: only its closes are used (as the previous
-/// close of row 1). Closes and share counts are on one split basis per security (as-traded bars
-/// are restated onto the last session's split footing), so close x shares is the market value.
-/// Immutable after build; O(1) lookups by (row, column).
+/// Sessions x members: every security of the dataset that was a member on some session of the
+/// axis. Row 0 is the base session: the rebuild starts from its closes. Every market value,
+/// market-value change, price return and status comes from Valuation::on_session (the one place
+/// that multiplies a close by a share count); the panel only aligns them. Immutable after build;
+/// O(1) lookups by (row, column).
 class MemberPanel {
  public:
   /// Aligns the members of `membership_id` ("sp500") and the levels `level_id` ("SPX") on
-  /// `sessions` (strictly increasing, at least two). A missing bar, share count or level is NaN.
-  /// `data` must outlive the panel (records are read through it). Throws InvalidArgument for an
-  /// unknown membership or fewer than two sessions. Cost:
-  /// O(members x (sessions + bars + share steps)).
-  [[nodiscard]] static MemberPanel build(const MarketData& data, std::string_view membership_id,
+  /// `sessions` (strictly increasing sessions of the valuation's calendar, at least two). A
+  /// missing value is NaN. The valuation's data must outlive the panel (records are read through
+  /// it); the valuation itself may not. Throws InvalidArgument for an unknown membership, fewer
+  /// than two sessions or a date that is not a session. Cost: O(members x sessions x log bars).
+  [[nodiscard]] static MemberPanel build(const Valuation& valuation, std::string_view membership_id,
                                          std::string_view level_id,
                                          std::vector<boost::gregorian::date> sessions);
 
@@ -55,18 +56,42 @@ class MemberPanel {
   /// Dense issuer index of a column: GOOG and GOOGL share one. In [0, issuer_count()).
   [[nodiscard]] std::size_t issuer_of(std::size_t column) const { return issuer_index_[column]; }
   [[nodiscard]] std::size_t issuer_count() const noexcept { return issuer_count_; }
-
-  /// Closes (USD) and share counts in force on each session; NaN where missing.
-  [[nodiscard]] const Panel& closes() const noexcept { return closes_; }
-  [[nodiscard]] const Panel& shares() const noexcept { return shares_; }
   /// True when column `column` is a member of the index on row `row`.
   [[nodiscard]] bool is_member(std::size_t row, std::size_t column) const {
     return members_(static_cast<Eigen::Index>(row), static_cast<Eigen::Index>(column));
   }
 
-  /// Why column `column` has no weight on row `row` (>= 1), or `included`. Membership is not
-  /// checked here (see is_member). Requests to exclude are the caller's business.
-  [[nodiscard]] MemberStatus status(std::size_t row, std::size_t column) const;
+  /// The valuation's status of each member's move from the previous calendar session to the
+  /// row's session (`available` when both bars and both share counts are there). Membership is
+  /// not checked here (see is_member).
+  [[nodiscard]] ValuationStatus status(std::size_t row, std::size_t column) const;
+
+  /// Closes (USD) on the last session's split footing (as-traded bars restated; split-adjusted
+  /// bars as they are), for price ratios between any two rows; NaN where there is no bar.
+  [[nodiscard]] const Panel& closes() const noexcept { return closes_; }
+  /// Close x the count in force that session (Valuation::market_value_at), USD; NaN where the
+  /// valuation gives none.
+  [[nodiscard]] const Eigen::MatrixXd& market_values() const noexcept { return market_values_; }
+  /// close / previous close - 1 (ValueChange::price_return); NaN when either bar is missing.
+  [[nodiscard]] const Eigen::MatrixXd& price_returns() const noexcept { return price_returns_; }
+  /// Previous close x its count and the change to close x count (ValueChange), USD; NaN unless
+  /// the status is `available`.
+  [[nodiscard]] const Eigen::MatrixXd& previous_market_values() const noexcept {
+    return previous_market_values_;
+  }
+  [[nodiscard]] const Eigen::MatrixXd& market_value_changes() const noexcept {
+    return market_value_changes_;
+  }
+  /// The close as traded that session (split-adjusted bars restated to as-traded with the
+  /// security's splits, Price::restated); NaN without a bar or for dividend-adjusted bars, whose
+  /// closes are no traded prices.
+  [[nodiscard]] const Eigen::MatrixXd& traded_closes() const noexcept { return traded_closes_; }
+  /// The previous session's traded close in the shares of the row's session (divided by any split
+  /// effective on the row's session): what a price-weighted index sums at the prior close. NaN
+  /// when either bar is missing or the bars are dividend-adjusted.
+  [[nodiscard]] const Eigen::MatrixXd& previous_traded_closes() const noexcept {
+    return previous_traded_closes_;
+  }
 
   /// Index level closes, opens, highs and lows per session; NaN where the series has no value.
   [[nodiscard]] const Eigen::VectorXd& level_close() const noexcept { return level_close_; }
@@ -80,14 +105,18 @@ class MemberPanel {
 
   const MarketData* data_;
   Panel closes_;
-  Panel shares_;
+  Eigen::MatrixXd market_values_;
+  Eigen::MatrixXd price_returns_;
+  Eigen::MatrixXd previous_market_values_;
+  Eigen::MatrixXd market_value_changes_;
+  Eigen::MatrixXd traded_closes_;
+  Eigen::MatrixXd previous_traded_closes_;
+  /// Column-major, sessions x members.
+  std::vector<ValuationStatus> statuses_;
   Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> members_;
   std::vector<SecurityId> ids_;
   std::vector<std::size_t> issuer_index_;
   std::size_t issuer_count_ = 0;
-  /// Per column: dividend-adjusted prices; a second class whose value another class carries.
-  std::vector<bool> dividend_adjusted_;
-  std::vector<bool> value_on_other_class_;
   Eigen::VectorXd level_close_, level_open_, level_high_, level_low_;
 };
 

@@ -7,6 +7,7 @@
 #include <marketshock/indices/attribution.hpp>
 #include <marketshock/indices/breadth.hpp>
 #include <marketshock/indices/counterfactual.hpp>
+#include <marketshock/indices/divisor.hpp>
 #include <marketshock/indices/index_extremes.hpp>
 #include <marketshock/indices/index_reconstruction.hpp>
 #include <marketshock/indices/sector_contribution.hpp>
@@ -50,6 +51,9 @@ struct IndexSessionAnalysis {
   EqualWeighted equal_weighted;
   /// Present when symbols were excluded.
   std::optional<ExclusionCounterfactual> excluding;
+  /// The divisor implied by the published level over the window, for strategies whose index
+  /// publishes one (WeightingStrategy::implied_divisors: the Dow's).
+  std::optional<DivisorSeries> divisors;
   /// Sum of the members' market-value changes (USD) over the members whose change is known, and
   /// their count.
   double market_value_change_usd = 0.0;

@@ -5,7 +5,7 @@
 
 #include <marketshock/core/market_data.hpp>
 #include <marketshock/core/trading_calendar.hpp>
-#include <marketshock/indices/member_status.hpp>
+#include <marketshock/core/valuation.hpp>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 
@@ -17,21 +17,22 @@
 
 namespace marketshock::indices {
 
-/// One security of a universe on one session.
+/// One security of a universe on one session, as the core Valuation values it.
 struct SecurityMove {
   SecurityId id;
   Symbol symbol;
-  /// `included` when its market-value change is known; otherwise why not (no_bar,
-  /// no_previous_bar, no_shares, value_on_other_class, dividend_adjusted_prices).
-  MemberStatus status = MemberStatus::included;
+  /// `available` when its market-value change is known; otherwise why not (no_bar,
+  /// no_previous_bar, no_shares, no_previous_shares, value_on_other_class,
+  /// dividend_adjusted_prices).
+  ValuationStatus status = ValuationStatus::available;
   /// close / previous close - 1 (fraction); NaN when a bar is missing.
   double price_return = 0.0;
-  /// close(t-1) x shares(t-1) and close(t) x shares(t) - that, USD; NaN unless `included`.
+  /// close(t-1) x shares(t-1) and close(t) x shares(t) - that, USD; NaN unless `available`.
   double previous_market_value_usd = 0.0;
   double market_value_change_usd = 0.0;
 };
 
-/// A universe's move. Sums run over the `included` securities only; the others are listed.
+/// A universe's move. Sums run over the `available` securities only; the others are listed.
 struct UniverseMove {
   std::string name;
   boost::gregorian::date session;
@@ -53,10 +54,15 @@ struct UniverseMove {
   std::vector<SecurityMove> moves;
 };
 
-/// The move of `ids` on `session` against the previous session of `calendar`. A security of an
-/// issuer whose all-class count sits on another class (GOOG) is `value_on_other_class`, so an
-/// issuer is counted once when both classes are in the universe. Throws InvalidArgument when
-/// `session` is not a session of `calendar`. O(securities x log bars).
+/// The move of `ids` on `session` against the previous session of the valuation's calendar
+/// (Valuation::on_session). A security of an issuer whose all-class count sits on another class
+/// (GOOG) is `value_on_other_class`, so an issuer is counted once when both classes are in the
+/// universe. Throws InvalidArgument when `session` is not a session of the calendar.
+/// O(securities x log bars).
+[[nodiscard]] UniverseMove universe_move(const Valuation& valuation, std::string name,
+                                         std::span<const SecurityId> ids,
+                                         boost::gregorian::date session);
+/// The same with a valuation of `data` on `calendar`.
 [[nodiscard]] UniverseMove universe_move(const MarketData& data, std::string name,
                                          std::span<const SecurityId> ids,
                                          boost::gregorian::date session,

@@ -29,10 +29,12 @@ struct CapWeightedBenchmarkOptions {
 
 /// What went into one session's benchmark return.
 struct BenchmarkCoverage {
-  std::size_t members = 0;         ///< Index members in the dataset on the session.
-  std::size_t excluded = 0;        ///< Of which left out on purpose (options.excluded).
-  std::size_t included = 0;        ///< Of the others, those in the return.
-  std::size_t without_shares = 0;  ///< Others lacking a share count on the prior session.
+  std::size_t members = 0;   ///< Index members in the dataset on the session.
+  std::size_t excluded = 0;  ///< Of which left out on purpose (options.excluded).
+  std::size_t included = 0;  ///< Of the others, those in the return.
+  /// Others with a return but no market value from the core Valuation (no share count on the
+  /// session or the prior one, a class whose value another class carries, dividend-adjusted bars).
+  std::size_t without_shares = 0;
   std::size_t without_return = 0;  ///< Others lacking a bar on the session or the prior one.
   /// Market value of the excluded members over that of excluded + included, at prior close
   /// (NVIDIA's weight in the rebuilt index); NaN when nothing was included.
@@ -54,11 +56,12 @@ struct CapWeightedBenchmark {
 /// The return of a market-value-weighted portfolio of `membership`'s members on each session t:
 /// r_t = sum_i w_i r_i,t with w_i proportional to close_i,t-1 x shares_i as of t-1 (prior-close
 /// weights, as an index is computed), over the members on t (point in time) in `data` that are
-/// not excluded and have bars on t and t-1 and a share count as of t-1; t-1 is the previous
-/// calendar session. Members missing from `data` (left the index before the dataset was built)
-/// cannot be counted and are not reported. No float adjustment (the dataset has none).
-/// O(S x M log n) for S sessions and M members.
-/// \throws InvalidArgument if min_member_fraction is outside (0, 1] or sessions do not increase.
+/// not excluded and whose move the core Valuation values (Valuation::on_session: bars on t and
+/// t-1, share counts on both); t-1 is the previous calendar session. Members missing from `data`
+/// (left the index before the dataset was built) cannot be counted and are not reported. No float
+/// adjustment (the dataset has none). O(S x M log n) for S sessions and M members.
+/// \throws InvalidArgument if min_member_fraction is outside (0, 1], sessions do not increase or
+/// one is not a session of `calendar`.
 [[nodiscard]] CapWeightedBenchmark cap_weighted_benchmark(
     const MarketData& data, const IndexMembership& membership,
     std::span<const boost::gregorian::date> sessions, const CapWeightedBenchmarkOptions& options,

@@ -1,6 +1,7 @@
 #include <dataset_recipe/dataset_build.hpp>
 
 #include "build_context.hpp"
+#include "djia_composition.hpp"
 #include "index_levels.hpp"
 #include "price_selection.hpp"
 #include "reference_data.hpp"
@@ -226,6 +227,7 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   }
   builder.add_membership(std::move(sp));
   builder.add_membership(std::move(ndx));
+  builder.add_membership(djia_membership(added, context));
 
   context.progress("reading index levels");
   auto levels = select_index_levels(context);
@@ -234,6 +236,9 @@ DatasetBuildReport build_dataset(const DatasetBuildOptions& options) {
   const MarketData data = std::move(builder).build();
   io::DatasetMetadata metadata = catalogue_metadata(options);
   metadata.index_levels = levels.info;
+  for (const auto& [id, membership] : data.memberships()) {
+    metadata.membership_names.try_emplace(id, membership.name());
+  }
   context.progress("writing " + options.out.string());
   io::write_dataset(data, metadata, options.out);
 

@@ -16,7 +16,7 @@ date event_day() {
 io::DatasetExpectations embedded_expectations() {
   io::DatasetExpectations e;
   e.membership_date = event_day();
-  e.members = {{"sp500", 503}, {"ndx100", 101}};
+  e.members = {{"sp500", 503}, {"ndx100", 101}, {"djia", 30}};
   e.event_from = date(2025, 1, 17);
   e.event_to = date(2025, 2, 7);
   return e;
