@@ -316,7 +316,7 @@ def expect_error(expected, *args):
         failures.append(" ".join(args))
 
 
-expect_error("at least two symbols", "connectedness", "NVDA", "--json")
+expect_error("At least 2 required", "connectedness", "NVDA", "--json")
 expect_error("fewer than the window", "connectedness", "NVDA", "MSFT", "--from", "2025-01-02",
              "--window", "250", "--json")
 expect_error("did you mean", "connectedness", "NVDA", "MSFTT", "--json")

@@ -27,7 +27,7 @@ const io::LoadedDataset& dataset() {
 TEST(EmbeddedDatasetRecipe, ExpectationsAreTheDeepSeekSelloff) {
   const io::DatasetExpectations e = embedded_expectations();
   EXPECT_EQ(e.membership_date, date(2025, 1, 27));
-  const std::map<std::string, std::size_t> members{{"ndx100", 101}, {"sp500", 503}};
+  const std::map<std::string, std::size_t> members{{"djia", 30}, {"ndx100", 101}, {"sp500", 503}};
   EXPECT_EQ(e.members, members);
   EXPECT_EQ(e.event_from, date(2025, 1, 17));
   EXPECT_EQ(e.event_to, date(2025, 2, 7));
@@ -40,10 +40,9 @@ TEST(EmbeddedDatasetRecipe, DataPassesEveryCheck) {
   for (const auto& c : report.checks) {
     EXPECT_NE(c.verdict, io::CheckVerdict::failed) << c.name << ": " << c.detail;
   }
-  ASSERT_EQ(report.coverage.size(), 2u);
-  for (const auto& c : report.coverage) {
-    EXPECT_EQ(c.members, c.index == "sp500" ? 503u : 101u) << c.index;
-  }
+  const std::map<std::string, std::size_t> members{{"djia", 30}, {"ndx100", 101}, {"sp500", 503}};
+  ASSERT_EQ(report.coverage.size(), members.size());
+  for (const auto& c : report.coverage) EXPECT_EQ(c.members, members.at(c.index)) << c.index;
 }
 
 TEST(EmbeddedDatasetRecipe, BuildOptionsAreThoseOfTheManifest) {
