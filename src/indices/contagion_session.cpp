@@ -45,10 +45,12 @@ std::vector<std::string> contagion_approximations(const ContagionSession& sessio
       "Members without a bar (or, for market-value weights, a share count) carry no weight; the "
       "weights of the others are renormalised to 100%. Each index lists its unweighted members "
       "with the reason.",
-      "Dual-class issuers: the all-class share count is on GOOGL, FOXA and NWSA, so GOOG, FOX and "
-      "NWS carry no market value of their own and the issuer moves with its class-A return.",
-      "The dataset holds the members of 2025-01-27 (and names dropped during 2025): members that "
-      "left the indices earlier are missing on earlier sessions.",
+      "Dual-class issuers: a class without a share count of its own, whose issuer's all-class "
+      "count stands on another class (status value_on_other_class), carries no market value: the "
+      "issuer is counted once and moves with the return of the class that carries the count.",
+      "Membership is the dataset's: a member the dataset does not hold (or whose interval it "
+      "lacks) is missing from the rebuild of that session; the dataset's README names its "
+      "coverage.",
   };
   // NOLINTEND(bugprone-suspicious-missing-comma)
   out.insert(out.end(), common.begin(), common.end());
