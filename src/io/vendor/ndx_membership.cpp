@@ -2,6 +2,8 @@
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/file_reading.hpp>
+#include <marketshock/io/message_text.hpp>
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include "io/vendor/detail/vendor_fields.hpp"
@@ -11,11 +13,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 #include <utility>
 
@@ -161,15 +161,6 @@ class YearParser {
   LoadPolicy policy_;
 };
 
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("cannot open '{}'", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw IoError(fmt::format("cannot read '{}'", path.string()));
-  return std::move(text).str();
-}
-
 // The year of a file named n100-ticker-changes-YYYY.yaml, or nullopt for any other name.
 std::optional<int> year_of_file_name(const std::string& name) {
   const std::string_view view(name);
@@ -235,7 +226,7 @@ ImportedNdxHistory import_ndx_history(const std::filesystem::path& directory, Lo
       throw DataError(fmt::format("no file for year {} in '{}' (years must be consecutive)",
                                   years.back().year + 1, directory.string()));
     }
-    years.push_back(parse_ndx_year(read_text(path), path.string(), policy));
+    years.push_back(parse_ndx_year(read_file(path, kSmallFileLimit), display_name(path), policy));
     if (years.back().year != year) {
       throw DataError(SourcePosition{path.string()},
                       fmt::format("'year' is {}, the file name says {}", years.back().year, year));
