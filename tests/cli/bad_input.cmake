@@ -133,21 +133,23 @@ endif()
 # Broken manifests.
 make_dataset(${WORK}/manifest_cut test)
 file(WRITE ${WORK}/manifest_cut/manifest.json "{\"format\": \"marketshock-dataset\", \"format_ver")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut --json)
+expect_failure(1 "manifest.json:1:46: invalid JSON: syntax error while parsing object key"
+               dataset check ${WORK}/manifest_cut --json)
 file(WRITE ${WORK}/manifest_cut/manifest.json "[1, 2, 3]\n")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut)
+expect_failure(1 "manifest.json: expected an object, found array" dataset check ${WORK}/manifest_cut)
 file(WRITE ${WORK}/manifest_cut/manifest.json "")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut)
+expect_failure(1 "manifest.json:1:1: invalid JSON: unexpected end of input"
+               dataset check ${WORK}/manifest_cut)
 file(READ ${WORK}/good/manifest.json manifest)
 string(REPLACE "\"format_version\": 1" "\"format_version\": 7" manifest "${manifest}")
 file(WRITE ${WORK}/manifest_cut/manifest.json "${manifest}")
 expect_failure(1 "format version 7, this library reads version 1" dataset check ${WORK}/manifest_cut)
-# A checksum that is not a string: the library lets nlohmann's type_error escape (reported bug),
-# but the tool still ends with one line and exit 1.
+# A checksum that is not a string: a DataError at its JSON pointer.
 string(REGEX REPLACE "\"sha256\": \"[0-9a-f]+\"" "\"sha256\": 42" manifest "${manifest}")
 string(REPLACE "\"format_version\": 7" "\"format_version\": 1" manifest "${manifest}")
 file(WRITE ${WORK}/manifest_cut/manifest.json "${manifest}")
-expect_failure(1 "marketshock: error:" dataset check ${WORK}/manifest_cut --json)
+expect_failure(1 "manifest.json#/tables/issuers.csv/sha256: expected a string, found number"
+               dataset check ${WORK}/manifest_cut --json)
 
 # Broken tables: a table changed after the manifest was written, a bad row (re-hashed, as a
 # broken build would leave it), strictly and with --json (no partial JSON on stdout).
