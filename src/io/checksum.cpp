@@ -6,11 +6,6 @@
 #include <openssl/evp.h>
 
 #include <array>
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <memory>
-#include <sstream>
 
 namespace marketshock::io {
 
@@ -24,21 +19,6 @@ std::string sha256_hex(std::string_view bytes) {
   hex.reserve(2 * static_cast<std::size_t>(length));
   for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
   return hex;
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    throw IoError(fmt::format("cannot read '{}': it is a directory", path.string()));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw IoError(fmt::format("cannot open '{}': {}", path.string(), std::strerror(errno)));
-  }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(fmt::format("cannot read '{}'", path.string()));
-  return std::move(buffer).str();
 }
 
 std::string sha256_file(const std::filesystem::path& path) {

@@ -1,13 +1,12 @@
 #include <marketshock/io/csv_reader.hpp>
 
+#include <marketshock/io/file_reading.hpp>
+#include <marketshock/io/message_text.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
-#include <memory>
-#include <system_error>
 #include <unordered_map>
 #include <utility>
 
@@ -17,48 +16,22 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
-[[noreturn]] void throw_io_error(const std::filesystem::path& path, std::string_view what,
-                                 int error_number) {
-  throw IoError(fmt::format("cannot {} '{}': {}", what, path.string(),
-                            std::generic_category().message(error_number)));
-}
-
-// The whole file in one string: one fread of the size reported by the file system, then reads
-// until EOF in case the file grew or its size is unknown (a pipe).
-std::string read_whole_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw_io_error(path, "read", EISDIR);
-  const std::unique_ptr<std::FILE, int (*)(std::FILE*)> file(std::fopen(path.c_str(), "rb"),
-                                                             &std::fclose);
-  if (!file) throw_io_error(path, "open", errno);
-  std::string text;
-  const std::uintmax_t expected = std::filesystem::file_size(path, ec);
-  std::size_t size = 0;  // bytes read so far
-  // One byte more than expected, so that a complete first read already sees EOF.
-  for (std::size_t chunk = (ec ? 0 : static_cast<std::size_t>(expected)) + 1;; chunk = 1 << 16) {
-    text.resize(size + chunk);
-    const std::size_t got = std::fread(text.data() + size, 1, chunk, file.get());
-    size += got;
-    if (got < chunk) break;
-  }
-  if (std::ferror(file.get())) throw_io_error(path, "read", errno);
-  text.resize(size);
-  return text;
-}
-
+// The header's names for a message: escaped, the first kListedColumns of them.
 std::string join_names(const std::vector<std::string>& names) {
+  constexpr std::size_t kListedColumns = 20;
   std::string joined;
-  for (std::size_t i = 0; i < names.size(); ++i) {
+  for (std::size_t i = 0; i < names.size() && i < kListedColumns; ++i) {
     if (i > 0) joined += ',';
-    joined += names[i];
+    joined += escaped_for_message(names[i]);
   }
+  if (names.size() > kListedColumns) joined += fmt::format(",... ({} columns)", names.size());
   return joined;
 }
 
 }  // namespace
 
 CsvReader CsvReader::from_file(const std::filesystem::path& path, CsvOptions options) {
-  return CsvReader(read_whole_file(path), path.string(), options);
+  return CsvReader(read_file(path), display_name(path), options);
 }
 
 CsvReader CsvReader::from_string(std::string text, std::string display_name, CsvOptions options) {
@@ -111,7 +84,7 @@ void CsvReader::split_fields(CsvRow& row) const {
   // Names the column in messages about data rows (not about the header, which has no names yet).
   const auto column_prefix = [&](std::size_t index) {
     return row.header_ != nullptr && index < row.header_->size()
-               ? fmt::format("column '{}': ", (*row.header_)[index])
+               ? fmt::format("column {}: ", quoted_for_message((*row.header_)[index]))
                : std::string();
   };
   const auto offset_of = [begin](const char* p) { return static_cast<std::size_t>(p - begin); };
@@ -151,8 +124,9 @@ void CsvReader::split_fields(CsvRow& row) const {
       p = quote + 1;
       if (p != end && *p != ',') {
         throw ParseError(row.position_at(offset_of(p)),
-                         fmt::format("{}unexpected '{}' after the closing quote of a field",
-                                     column_prefix(row.fields_.size()), *p));
+                         fmt::format("{}unexpected {} after the closing quote of a field",
+                                     column_prefix(row.fields_.size()),
+                                     quoted_for_message(std::string_view(p, 1))));
       }
     } else {
       const auto* comma = static_cast<const char*>(std::memchr(p, ',', end - p));
@@ -209,8 +183,9 @@ void CsvReader::read_header() {
   for (std::size_t i = 0; i < header_.size(); ++i) {
     const auto [it, inserted] = first_index.emplace(header_[i], i);
     if (!inserted) {
-      throw ParseError(row.position(i), fmt::format("duplicated column '{}' (columns {} and {})",
-                                                    header_[i], it->second + 1, i + 1));
+      throw ParseError(row.position(i),
+                       fmt::format("duplicated column {} (columns {} and {})",
+                                   quoted_for_message(header_[i]), it->second + 1, i + 1));
     }
   }
 }
@@ -221,8 +196,8 @@ std::optional<std::size_t> CsvReader::find_column(std::string_view name) const {
     if (header_[i] != name) continue;
     if (found) {
       throw ParseError(SourcePosition{file_, 1},
-                       fmt::format("column '{}' is ambiguous (columns {} and {}); use its index",
-                                   name, *found + 1, i + 1));
+                       fmt::format("column {} is ambiguous (columns {} and {}); use its index",
+                                   quoted_for_message(name), *found + 1, i + 1));
     }
     found = i;
     if (!options_.allow_duplicate_columns) break;
@@ -249,7 +224,7 @@ void CsvReader::require_columns_into(std::span<const std::string_view> names,
   if (missing.empty()) return;
   std::string list;
   for (std::size_t i = 0; i < missing.size(); ++i) {
-    list += fmt::format("{}'{}'", i > 0 ? ", " : "", missing[i]);
+    list += fmt::format("{}{}", i > 0 ? ", " : "", quoted_for_message(missing[i]));
   }
   throw ParseError(SourcePosition{file_, 1},
                    fmt::format("missing column{} {} (header has: {})",

@@ -1,6 +1,7 @@
 #include <marketshock/io/csv_row.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -11,17 +12,6 @@
 #include <system_error>
 
 namespace marketshock::io {
-
-namespace {
-
-// Field text for a message, shortened so that a runaway field does not flood a log.
-std::string excerpt(std::string_view text) {
-  constexpr std::size_t kMaxShown = 60;
-  if (text.size() <= kMaxShown) return std::string(text);
-  return fmt::format("{}...", text.substr(0, kMaxShown));
-}
-
-}  // namespace
 
 std::string_view CsvRow::column_name(std::size_t column) const noexcept {
   if (header_ == nullptr || column >= header_->size()) return {};
@@ -53,7 +43,13 @@ SourcePosition CsvRow::position() const {
 }
 
 ParseError CsvRow::error(std::size_t column, std::string_view message) const {
-  return ParseError(position(column), fmt::format("column '{}': {}", column_name(column), message));
+  return ParseError(position(column),
+                    fmt::format("column {}: {}", quoted_for_message(column_name(column)), message));
+}
+
+DataError CsvRow::data_error(std::size_t column, std::string_view message) const {
+  return DataError(position(column),
+                   fmt::format("column {}: {}", quoted_for_message(column_name(column)), message));
 }
 
 double CsvRow::as_double(std::size_t column, EmptyField empty) const {
@@ -66,14 +62,15 @@ double CsvRow::as_double(std::size_t column, EmptyField empty) const {
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), last, value);
   if (ec == std::errc::result_out_of_range) {
-    throw error(column, fmt::format("number '{}' is out of the double range", excerpt(text)));
+    throw error(column,
+                fmt::format("number {} is out of the double range", quoted_for_message(text)));
   }
   if (ec != std::errc() || end != last) {
-    throw error(column, fmt::format("invalid number '{}'", excerpt(text)));
+    throw error(column, fmt::format("invalid number {}", quoted_for_message(text)));
   }
   if (!std::isfinite(value)) {
-    throw error(column, fmt::format("non-finite number '{}' (NaN and infinity are not accepted)",
-                                    excerpt(text)));
+    throw error(column, fmt::format("non-finite number {} (NaN and infinity are not accepted)",
+                                    quoted_for_message(text)));
   }
   return value;
 }
@@ -85,14 +82,15 @@ std::int64_t CsvRow::as_int64(std::size_t column, IntegralFloat integral_float) 
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text.data(), last, value);
   if (ec == std::errc::result_out_of_range) {
-    throw error(column, fmt::format("integer '{}' is out of the int64 range", excerpt(text)));
+    throw error(column,
+                fmt::format("integer {} is out of the int64 range", quoted_for_message(text)));
   }
   if (ec == std::errc() && end == last) return value;
   if (ec == std::errc() && integral_float == IntegralFloat::accept && *end == '.') {
     if (std::all_of(end + 1, last, [](char c) { return c == '0'; })) return value;
-    throw error(column, fmt::format("number '{}' is not an integer", excerpt(text)));
+    throw error(column, fmt::format("number {} is not an integer", quoted_for_message(text)));
   }
-  throw error(column, fmt::format("invalid integer '{}'", excerpt(text)));
+  throw error(column, fmt::format("invalid integer {}", quoted_for_message(text)));
 }
 
 boost::gregorian::date CsvRow::as_date(std::size_t column, TimeSuffix suffix) const {
@@ -104,7 +102,7 @@ boost::gregorian::date CsvRow::as_date(std::size_t column, TimeSuffix suffix) co
   }
   if (const auto date = try_parse_iso_date(date_text)) return *date;
   if (text.empty()) throw error(column, "empty field, expected a date (YYYY-MM-DD)");
-  throw error(column, fmt::format("invalid date '{}'", excerpt(text)));
+  throw error(column, fmt::format("invalid date {}", quoted_for_message(text)));
 }
 
 }  // namespace marketshock::io

@@ -1,40 +1,48 @@
 #include <marketshock/io/peer_groups_file.hpp>
 
+#include "io/detail/json_node.hpp"
+
 #include <marketshock/core/error.hpp>
-#include <marketshock/io/checksum.hpp>
+#include <marketshock/io/file_reading.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <set>
+
 namespace marketshock::io {
 
 std::vector<PeerGroupDefinition> read_peer_groups(const std::filesystem::path& file) {
-  const std::string text = read_file(file);
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw ParseError({file.string(), 0, 0},
-                     fmt::format("invalid JSON at byte {}: {}", e.byte, e.what()));
+  const std::string name = display_name(file);
+  const nlohmann::json doc = detail::parse_json(read_file(file, kSmallFileLimit), name);
+  const detail::JsonNode root(doc, name);
+  const detail::JsonNode format = root.at("format");
+  if (format.string() != "marketshock-peer-groups") {
+    throw format.error(fmt::format("format {}, expected 'marketshock-peer-groups'",
+                                   quoted_for_message(format.string())));
   }
-  if (!doc.is_object() || doc.value("format", "") != "marketshock-peer-groups" ||
-      doc.value("format_version", 0) != 1) {
-    throw DataError({file.string(), 0, 0}, "not a marketshock-peer-groups file of version 1");
+  const detail::JsonNode version = root.at("format_version");
+  if (version.integer() != 1) {
+    throw version.error(
+        fmt::format("format version {}, this library reads version 1", version.integer()));
   }
   std::vector<PeerGroupDefinition> groups;
-  try {
-    for (const auto& g : doc.at("groups")) {
-      PeerGroupDefinition group{g.at("id").get<std::string>(),
-                                g.at("name").get<std::string>(),
-                                g.value("description", ""),
-                                {}};
-      for (const auto& s : g.at("symbols")) group.symbols.emplace_back(s.get<std::string>());
-      groups.push_back(std::move(group));
+  std::set<std::string> ids;
+  for (const detail::JsonNode& g : root.at("groups").elements()) {
+    const detail::JsonNode id = g.at("id");
+    PeerGroupDefinition group{
+        id.string(), g.at("name").string(), g.string_or("description", ""), {}};
+    if (!ids.insert(group.id).second) {
+      throw id.error(fmt::format("group {} is defined twice", quoted_for_message(group.id)));
     }
-  } catch (const nlohmann::json::exception& e) {
-    throw DataError({file.string(), 0, 0}, e.what());
-  } catch (const InvalidArgument& e) {
-    throw DataError({file.string(), 0, 0}, e.message());
+    for (const detail::JsonNode& s : g.at("symbols").elements()) {
+      const std::string text = s.string();
+      const auto symbol = Symbol::try_parse(text);
+      if (!symbol) throw s.error(fmt::format("invalid symbol {}", quoted_for_message(text)));
+      group.symbols.push_back(*symbol);
+    }
+    groups.push_back(std::move(group));
   }
   return groups;
 }

@@ -8,82 +8,7 @@ endif()
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 
-function(expect_failure expected_rc expected_text)
-  execute_process(COMMAND ${TOOL} ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT rc EQUAL expected_rc)
-    message(FATAL_ERROR "'${ARGN}': expected exit ${expected_rc}, got ${rc}\nstderr: ${err}")
-  endif()
-  if(NOT out STREQUAL "")
-    message(FATAL_ERROR "'${ARGN}': wrote to stdout on failure: ${out}")
-  endif()
-  string(REGEX MATCHALL "\n" lines "${err}")
-  list(LENGTH lines n)
-  if(NOT n EQUAL 1 OR NOT err MATCHES "^marketshock: error: ")
-    message(FATAL_ERROR "'${ARGN}': expected one 'marketshock: error:' line on stderr, got ${n}: ${err}")
-  endif()
-  string(FIND "${err}" "${expected_text}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "'${ARGN}': stderr lacks '${expected_text}': ${err}")
-  endif()
-endfunction()
-
-set(tables issuers.csv securities.csv bars.csv corporate_actions.csv shares.csv
-           index_membership.csv index_levels.csv)
-
-# Records every table's SHA-256 and row count in DIR/manifest.json, as the dataset writer does.
-function(write_manifest dir membership_id)
-  set(entries "")
-  foreach(table IN LISTS tables)
-    file(SHA256 ${dir}/${table} sum)
-    file(STRINGS ${dir}/${table} lines)
-    list(LENGTH lines n)
-    math(EXPR rows "${n} - 1")
-    if(entries)
-      string(APPEND entries ",\n")
-    endif()
-    string(APPEND entries "    \"${table}\": {\"rows\": ${rows}, \"sha256\": \"${sum}\"}")
-  endforeach()
-  file(WRITE ${dir}/manifest.json
-"{
-  \"format\": \"marketshock-dataset\",
-  \"format_version\": 1,
-  \"name\": \"bad-input\",
-  \"description\": \"one security, two sessions\",
-  \"as_of\": \"2025-01-27\",
-  \"window\": {\"from\": \"2025-01-24\", \"to\": \"2025-01-27\"},
-  \"sources\": [{\"id\": \"test\", \"repository\": \"none/none\", \"commit\": \"0\", \"licence\": \"\", \"description\": \"hand-written\"}],
-  \"index_levels\": {},
-  \"memberships\": {\"${membership_id}\": \"Test index\"},
-  \"notes\": [],
-  \"tables\": {
-${entries}
-  }
-}
-")
-endfunction()
-
-# A valid dataset in DIR: NVDA with bars on 2025-01-24 and 2025-01-27, one share count, and a
-# membership `membership_id` ("ndx100" makes `dataset check` fail: it expects 101 members).
-function(make_dataset dir membership_id)
-  file(REMOVE_RECURSE ${dir})
-  file(MAKE_DIRECTORY ${dir})
-  file(WRITE ${dir}/issuers.csv "issuer,name,cik\ncik-1045810,NVIDIA Corporation,1045810\n")
-  file(WRITE ${dir}/securities.csv
-       "symbol,issuer,share_class,name,exchange,gics_sector,gics_industry,price_basis,"
-       "price_basis_as_of,price_source,price_flagged,price_note\n"
-       "NVDA,cik-1045810,,NVIDIA Corporation,Nasdaq,Information Technology,Semiconductors,"
-       "as_traded,,test,0,\n")
-  file(WRITE ${dir}/bars.csv "symbol,date,open,high,low,close,volume\n"
-                             "NVDA,2025-01-24,148.37,148.97,141.88,142.62,234657600\n"
-                             "NVDA,2025-01-27,124.8,128.4,116.7,118.42,818830900\n")
-  file(WRITE ${dir}/corporate_actions.csv "symbol,kind,date,earliest_after,value,source\n")
-  file(WRITE ${dir}/shares.csv
-       "symbol,effective_date,shares,reported_shares,split_factor,measure,source,reference\n"
-       "NVDA,2024-11-15,24490000000,24490000000,1,cover-page count,test,0001045810-24-000316\n")
-  file(WRITE ${dir}/index_membership.csv "index,symbol,start,end\n${membership_id},NVDA,2001-01-02,\n")
-  file(WRITE ${dir}/index_levels.csv "index,date,open,high,low,close,volume\n")
-  write_manifest(${dir} ${membership_id})
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/dataset_fixture.cmake)
 
 # The fixture itself is valid: the failures below fail for the reason they name.
 make_dataset(${WORK}/good test)
@@ -133,21 +58,23 @@ endif()
 # Broken manifests.
 make_dataset(${WORK}/manifest_cut test)
 file(WRITE ${WORK}/manifest_cut/manifest.json "{\"format\": \"marketshock-dataset\", \"format_ver")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut --json)
+expect_failure(1 "manifest.json:1:46: invalid JSON: syntax error while parsing object key"
+               dataset check ${WORK}/manifest_cut --json)
 file(WRITE ${WORK}/manifest_cut/manifest.json "[1, 2, 3]\n")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut)
+expect_failure(1 "manifest.json: expected an object, found array" dataset check ${WORK}/manifest_cut)
 file(WRITE ${WORK}/manifest_cut/manifest.json "")
-expect_failure(1 "manifest.json: invalid manifest" dataset check ${WORK}/manifest_cut)
+expect_failure(1 "manifest.json:1:1: invalid JSON: unexpected end of input"
+               dataset check ${WORK}/manifest_cut)
 file(READ ${WORK}/good/manifest.json manifest)
 string(REPLACE "\"format_version\": 1" "\"format_version\": 7" manifest "${manifest}")
 file(WRITE ${WORK}/manifest_cut/manifest.json "${manifest}")
 expect_failure(1 "format version 7, this library reads version 1" dataset check ${WORK}/manifest_cut)
-# A checksum that is not a string: the library lets nlohmann's type_error escape (reported bug),
-# but the tool still ends with one line and exit 1.
+# A checksum that is not a string: a DataError at its JSON pointer.
 string(REGEX REPLACE "\"sha256\": \"[0-9a-f]+\"" "\"sha256\": 42" manifest "${manifest}")
 string(REPLACE "\"format_version\": 7" "\"format_version\": 1" manifest "${manifest}")
 file(WRITE ${WORK}/manifest_cut/manifest.json "${manifest}")
-expect_failure(1 "marketshock: error:" dataset check ${WORK}/manifest_cut --json)
+expect_failure(1 "manifest.json#/tables/issuers.csv/sha256: expected a string, found number"
+               dataset check ${WORK}/manifest_cut --json)
 
 # Broken tables: a table changed after the manifest was written, a bad row (re-hashed, as a
 # broken build would leave it), strictly and with --json (no partial JSON on stdout).

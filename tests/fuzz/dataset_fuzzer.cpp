@@ -111,18 +111,6 @@ const Sample& sample_dataset() {
   return made;
 }
 
-// Two known bugs of the manifest reader (MalformedCatalogueBugs.DISABLED_Manifest* in
-// tests/io/malformed_catalogue_test.cpp) would stop every run at once: an invalid date escapes as
-// InvalidArgument, a mistyped `tables` entry as nlohmann::json::exception. They are let through
-// so that fuzzing can go past them, unless MARKETSHOCK_FUZZ_KNOWN_BUGS=crash. Remove with the fix.
-bool known_bugs_tolerated() {
-  static const bool tolerated = [] {
-    const char* mode = std::getenv("MARKETSHOCK_FUZZ_KNOWN_BUGS");
-    return mode == nullptr || std::string_view(mode) != "crash";
-  }();
-  return tolerated;
-}
-
 void write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
 }
@@ -150,21 +138,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     write(s.dir / "manifest.json", rehashed.dump(2));
   }
   for (const LoadPolicy policy : {LoadPolicy::strict, LoadPolicy::lenient}) {
-    try {
-      fuzz::refuse_only_bad_input([&] {
-        const LoadedDataset loaded = load_dataset(s.dir, policy);
-        for (const LoadReport& report : loaded.reports) fuzz::check_report(report);
-        (void)check_share_counts_near_listing(loaded.data);
-        (void)check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse(), expectations());
-      });
-    } catch (const InvalidArgument& e) {
-      if (!known_bugs_tolerated() || pick != kTables ||
-          !std::string_view(e.message()).starts_with("invalid date")) {
-        throw;
-      }
-    } catch (const nlohmann::json::exception&) {
-      if (!known_bugs_tolerated() || pick != kTables) throw;
-    }
+    fuzz::refuse_only_bad_input([&] {
+      const LoadedDataset loaded = load_dataset(s.dir, policy);
+      for (const LoadReport& report : loaded.reports) fuzz::check_report(report);
+      (void)check_share_counts_near_listing(loaded.data);
+      (void)check_dataset(loaded.data, loaded.metadata, TradingCalendar::nyse(), expectations());
+    });
   }
   return 0;
 }

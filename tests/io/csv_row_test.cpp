@@ -224,9 +224,18 @@ TEST(CsvRow, ErrorBuildsACallersOwnPositionedError) {
 TEST(CsvRow, LongFieldsAreShortenedInMessages) {
   const std::string long_text(200, '7');
   const OneRow row(fmt::format("2025-01-27,NVDA,{}x,1", long_text));
+  // The first 80 characters, then the field's length (quoted_for_message()).
+  EXPECT_THAT(
+      [&] { (void)row->as_double(kClose); },
+      ThrowsMessage<ParseError>(HasSubstr(fmt::format(
+          "column 'Close': invalid number '{}'... (201 characters)", long_text.substr(0, 80)))));
+}
+
+TEST(CsvRow, ControlCharactersInFieldsAreEscapedInMessages) {
+  const OneRow row("2025-01-27,NVDA,1\x1b[2J\x7f,1");
   EXPECT_THAT([&] { (void)row->as_double(kClose); },
               ThrowsMessage<ParseError>(
-                  HasSubstr(fmt::format("invalid number '{}...'", long_text.substr(0, 60)))));
+                  HasSubstr("prices.csv:2:17: column 'Close': invalid number '1\\x1b[2J\\x7f'")));
 }
 
 }  // namespace

@@ -164,8 +164,10 @@ TEST_F(DatasetFiles, BadRowsStrictAndLenient) {
 TEST_F(DatasetFiles, UnsortedBarsAreRefusedWithTheirLine) {
   append("bars.csv", "NVDA,2025-01-02,1,1,1,1,1\n");
   rehash("bars.csv");
-  EXPECT_THAT([&] { (void)load_dataset(dir_); },
-              testing::ThrowsMessage<ParseError>(testing::HasSubstr("bars.csv:5:")));
+  EXPECT_THAT(
+      [&] { (void)load_dataset(dir_); },
+      testing::ThrowsMessage<DataError>(testing::HasSubstr(
+          "bars.csv:5:6: column 'date': date 2025-01-02 comes before 2025-01-27 of line 4")));
 }
 
 TEST_F(DatasetFiles, DirectoryWithoutManifestIsNotADataset) {

@@ -55,10 +55,10 @@ TEST_F(FileReading, RefusesAFifoWithoutBlocking) {
   const fs::path fifo = dir_ / "bars.csv";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   // No writer: opening it for reading would block forever.
-  EXPECT_THAT([&] { (void)read_file(fifo); },
-              ThrowsMessage<IoError>(HasSubstr(fmt::format(
-                  "cannot read '{}': it is a FIFO (named pipe), not a regular file",
-                  fifo.string()))));
+  EXPECT_THAT(
+      [&] { (void)read_file(fifo); },
+      ThrowsMessage<IoError>(HasSubstr(fmt::format(
+          "cannot read '{}': it is a FIFO (named pipe), not a regular file", fifo.string()))));
   EXPECT_THROW((void)require_regular_file(fifo), IoError);
 }
 
@@ -71,9 +71,10 @@ TEST_F(FileReading, RefusesDevicesAndDirectories) {
   EXPECT_THAT([&] { (void)read_file(dir_); },
               ThrowsMessage<IoError>(HasSubstr(fmt::format(
                   "cannot read '{}': it is a directory, not a regular file", dir_.string()))));
-  EXPECT_THAT([&] { (void)read_file(dir_ / "missing.csv"); },
-              ThrowsMessage<IoError>(HasSubstr(fmt::format(
-                  "cannot open '{}': No such file or directory", (dir_ / "missing.csv").string()))));
+  EXPECT_THAT(
+      [&] { (void)read_file(dir_ / "missing.csv"); },
+      ThrowsMessage<IoError>(HasSubstr(fmt::format("cannot open '{}': No such file or directory",
+                                                   (dir_ / "missing.csv").string()))));
 }
 
 TEST_F(FileReading, RefusesFilesBeyondTheLimitBeforeReadingThem) {

@@ -1,14 +1,18 @@
 // The malformed-input catalogue (tests/malformed/, described in its README.md): one test per file.
 // Strict: a ParseError or DataError at file:line:column naming the field. Lenient: only the bad
 // rows skipped, each reported at its line, and loaded + skipped = read. Accepted formats (BOM,
-// CRLF, blank lines at the end, no final line end, quoted commas) load with their values.
+// CRLF, blank lines at the end, no final line end, quoted commas) load with their values. JSON
+// documents are refused whole, at line:column or at a JSON pointer.
 #include <marketshock/core/error.hpp>
+#include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/price_basis.hpp>
+#include <marketshock/core/trading_calendar.hpp>
 #include <marketshock/io/checksum.hpp>
 #include <marketshock/io/csv_reader.hpp>
 #include <marketshock/io/dataset/dataset_files.hpp>
 #include <marketshock/io/dataset/shares_listing_check.hpp>
 #include <marketshock/io/load_policy.hpp>
+#include <marketshock/io/peer_groups_file.hpp>
 #include <marketshock/io/vendor/constituents.hpp>
 #include <marketshock/io/vendor/ndx_membership.hpp>
 #include <marketshock/io/vendor/price_importers.hpp>
@@ -16,6 +20,7 @@
 #include <marketshock/io/vendor/snapshot_quotes.hpp>
 #include <marketshock/io/vendor/sp500_membership.hpp>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -57,6 +62,7 @@ enum class Importer {
   ndx_year,        // parse_ndx_year
   dataset,         // load_dataset of the sample dataset with `table` replaced by the file
   shares_listing,  // verify_share_counts_near_listing over the sample's replaced shares.csv
+  peer_groups,     // read_peer_groups (no rows: refused whole under both policies)
 };
 
 enum class Thrown { parse_error, data_error };
@@ -145,16 +151,44 @@ const std::vector<Case> kCases = {
   {"yahoo_shares_lowercase_ticker.csv", yahoo_shares, kParse, ":3:12: column 'ticker': invalid ticker 'amzn'", Lenient{3, 2, {3}}},
   {"fmp/NVDA.csv", fmp_quarterly, kData, ":3:12: column 'symbol': symbol AAPL differs from the file's, NVDA", Lenient{2, 1, {3}}},
   // The project's own dataset format: each file replaces one table of a two-security sample.
+  // References to other tables.
   {"dataset/shares_unknown_symbol.csv", dataset, kParse, ":3:1: column 'symbol': unknown symbol 'TSLA' (not in securities.csv)", Lenient{3, 2, {3}}, "shares.csv"},
-  {"dataset/bars_duplicate_date.csv", dataset, kParse, ":4:6: column 'date': NVDA 2025-01-24 is not after the previous row's date", Lenient{4, 3, {4}}, "bars.csv"},
+  {"dataset/membership_unknown_symbol.csv", dataset, kParse, ":4:8: column 'symbol': unknown symbol 'TSLA' (not in securities.csv)", Lenient{3, 2, {4}}, "index_membership.csv"},
+  {"dataset/bars_unknown_symbol.csv", dataset, kParse, ":5:1: column 'symbol': unknown symbol 'TSLA' (not in securities.csv)", Lenient{4, 3, {5}}, "bars.csv"},
+  {"dataset/securities_unknown_issuer.csv", dataset, kData, ":2:6: column 'issuer': issuer 'alphabet-inc' is not in issuers.csv", Lenient{2, 1, {2}}, "securities.csv"},
+  {"dataset/index_levels_undescribed.csv", dataset, kParse, ":2:1: column 'index': index 'NDX' is not described in manifest.json (index_levels)", Lenient{3, 2, {2}}, "index_levels.csv"},
+  {"dataset/issuers_duplicate.csv", dataset, kData, ":4:1: column 'issuer': issuer 'nvidia' listed twice (first on line 3)", Lenient{3, 2, {4}}, "issuers.csv"},
+  {"dataset/securities_escape_in_symbol.csv", dataset, kParse, ":3:1: column 'symbol': invalid symbol 'NV\\x1b[2JDA'", Lenient{2, 1, {3}}, "securities.csv"},
+  // Bars off the NYSE calendar.
+  {"dataset/bars_saturday.csv", dataset, kData, ":4:6: column 'date': 2025-01-25 is not an NYSE session: a Saturday", Lenient{4, 3, {4}}, "bars.csv"},
+  {"dataset/bars_market_closed.csv", dataset, kData, ":3:6: column 'date': 2025-01-09 is not an NYSE session: National day of mourning for former President Jimmy Carter", Lenient{4, 3, {3}}, "bars.csv"},
+  {"dataset/index_levels_holiday.csv", dataset, kData, ":2:5: column 'date': 2024-12-25 is not an NYSE session: Christmas Day", Lenient{3, 2, {2}}, "index_levels.csv"},
+  // Implausible or inconsistent values.
+  {"dataset/bars_columns_swapped.csv", dataset, kData, ":3:38: column 'close': close 234657600 is above the plausible maximum of 1e+07 USD (PlausibilityBounds::max_price)", Lenient{3, 2, {3}}, "bars.csv"},
+  {"dataset/bars_open_above_high.csv", dataset, kData, ":4:17: column 'open': open 12480 is above high 128.4", Lenient{3, 2, {4}}, "bars.csv"},
+  {"dataset/bars_high_below_low.csv", dataset, kData, ":3:24: column 'high': high 140.97 is below low 141.88", Lenient{3, 2, {3}}, "bars.csv"},
+  {"dataset/bars_volume_minus_one.csv", dataset, kData, ":2:27: column 'volume': volume -1 is negative (an unknown volume is an empty field)", Lenient{3, 2, {2}}, "bars.csv"},
+  {"dataset/bars_volume_implausible.csv", dataset, kData, ":3:45: column 'volume': volume 23465760014262 is above the plausible maximum of 1e+13 shares (PlausibilityBounds::max_volume)", Lenient{3, 2, {3}}, "bars.csv"},
+  {"dataset/corporate_actions_zero_ratio.csv", dataset, kData, ":2:24: column 'value': split ratio 0 is outside the plausible range [0.0001, 10000] (PlausibilityBounds::min_split_ratio, max_split_ratio)", Lenient{1, 0, {2}}, "corporate_actions.csv"},
+  {"dataset/shares_in_thousands.csv", dataset, kData, ":3:17: column 'shares': share count 24490000000000 is outside the plausible range [1, 1e+13] (PlausibilityBounds::min_shares, max_shares)", Lenient{2, 1, {3}}, "shares.csv"},
+  {"dataset/shares_not_restated.csv", dataset, kData, ":2:17: column 'shares': shares 24530000000 differ from reported_shares x split_factor = 2453000000", Lenient{2, 1, {2}}, "shares.csv"},
+  // Row order.
+  {"dataset/bars_duplicate_date.csv", dataset, kData, ":4:6: column 'date': date 2025-01-24 repeats 2025-01-24 of line 3", Lenient{4, 3, {4}}, "bars.csv"},
   {"dataset/shares_before_listing.csv", shares_listing, kData, ":2:6: column 'effective_date': share count of NVDA effective 2019-10-18, 1925 days before its first bar 2025-01-24 (at most 400 allowed)", Lenient{3, 2, {2}}, "shares.csv"},
-  {"dataset/manifest_truncated.json", dataset, kData, ": invalid manifest: [json.exception.parse_error.101]", std::nullopt, "manifest.json"},
-  {"dataset/manifest_format_version.json", dataset, kData, ": format version 2, this library reads version 1", std::nullopt, "manifest.json"},
+  // The manifest: nothing can be loaded without it. JSON syntax at line:column, values at
+  // their JSON pointer.
+  {"dataset/manifest_truncated.json", dataset, kParse, ":6:42: invalid JSON: invalid string: missing closing quote; last read: '\"S&P 5'", std::nullopt, "manifest.json"},
+  {"dataset/manifest_format_version.json", dataset, kData, "#/format_version: format version 2, this library reads version 1", std::nullopt, "manifest.json"},
+  {"dataset/manifest_bad_date.json", dataset, kData, "#/as_of: invalid date '2025-02-30' (expected YYYY-MM-DD)", std::nullopt, "manifest.json"},
+  {"dataset/manifest_sha256_not_string.json", dataset, kData, "#/tables/issuers.csv/sha256: expected a string, found number", std::nullopt, "manifest.json"},
+  {"dataset/manifest_window_reversed.json", dataset, kData, "#/window/to: the window ends (2025-01-24) before it starts (2025-01-27)", std::nullopt, "manifest.json"},
+  // Peer groups (read_peer_groups): one document, refused whole.
+  {"peer_groups_truncated.json", peer_groups, kParse, ":6:50: invalid JSON: syntax error while parsing object key - invalid string: missing closing quote; last read: '\"s'; expected string literal", std::nullopt},
+  {"peer_groups_bad_symbol.json", peer_groups, kData, "#/groups/1/symbols/2: invalid symbol 'nvda'", std::nullopt},
 };
 // clang-format on
 
-// Catalogue files that are accepted (tested by the TESTs below) and those whose expected
-// behaviour is a known bug (the DISABLED_ tests below).
+// Catalogue files that are accepted (tested by the TESTs below).
 const std::vector<std::string_view> kAcceptedFiles = {"price_bom.csv",
                                                       "price_crlf.csv",
                                                       "price_trailing_blank_lines.csv",
@@ -162,10 +196,6 @@ const std::vector<std::string_view> kAcceptedFiles = {"price_bom.csv",
                                                       "price_header_only.csv",
                                                       "sp500_constituents_quoted_commas.csv",
                                                       "sp500_changes_quoted_lists.csv"};
-const std::vector<std::string_view> kBugFiles = {
-    "dataset/membership_unknown_symbol.csv", "dataset/bars_high_below_low.csv",
-    "dataset/issuers_duplicate.csv", "dataset/manifest_bad_date.json",
-    "dataset/manifest_sha256_not_string.json"};
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -294,6 +324,9 @@ LoadReport run(const Case& c, LoadPolicy policy) {
       sample.replace(c.table, path);
       return load_dataset(sample.dir(), policy).reports.at(table_index(c.table));
     }
+    case peer_groups:
+      (void)read_peer_groups(path);
+      return LoadReport{};
     case shares_listing: {
       const SampleDataset sample(fs::path(c.file).stem().string() + "_" +
                                  std::string(to_string(policy)));
@@ -359,13 +392,12 @@ std::string case_name(const testing::TestParamInfo<Case>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Catalogue, MalformedCatalogue, testing::ValuesIn(kCases), case_name);
 
-// Every file of the catalogue is a case (or an accepted format, or a known bug), and its
+// Every file of the catalogue is a case (or an accepted format), and its
 // README.md lists every file.
 TEST(MalformedCatalogueFiles, EveryFileIsTestedAndDocumented) {
   std::set<std::string> listed;
   for (const Case& c : kCases) listed.emplace(c.file);
   for (const auto file : kAcceptedFiles) listed.emplace(file);
-  for (const auto file : kBugFiles) listed.emplace(file);
   std::set<std::string> present;
   for (const auto& entry : fs::recursive_directory_iterator(kCatalogue)) {
     const std::string name = entry.path().filename().string();
@@ -454,71 +486,156 @@ TEST(MalformedCatalogueAccepted, QuotedTickerLists) {
   EXPECT_THAT(result.changes[2].removed, testing::ElementsAre(Symbol("KMX")));
 }
 
-// --- Bugs the catalogue found in the dataset loader, fixed; each test keeps them fixed. ---
+// --- What a lenient load keeps, and what it skips besides the bad row. ---
 
-// BUG: load_membership() (src/io/dataset/dataset_loader.cpp) reads the symbol with symbol_at(),
-// not known_symbol_at() as shares.csv and corporate_actions.csv do, so an index_membership.csv
-// row naming a security that securities.csv lacks loads silently (every membership symbol of the
-// embedded dataset is a listed security). Expected: the same ParseError as for shares.csv.
-TEST(MalformedCatalogueBugs, DatasetMembershipUnknownSymbolIsRefused) {
-  const SampleDataset sample("membership_unknown_symbol");
-  sample.replace("index_membership.csv", kCatalogue / "dataset/membership_unknown_symbol.csv");
-  EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
-              testing::ThrowsMessage<ParseError>(
-                  HasSubstr("index_membership.csv:4:8: column 'symbol': unknown symbol 'TSLA'")));
-  const LoadedDataset lenient = load_dataset(sample.dir(), LoadPolicy::lenient);
-  const LoadReport& report = lenient.reports.at(table_index("index_membership.csv"));
-  EXPECT_EQ(report.rows_read, 3u);
-  EXPECT_EQ(report.rows_loaded, 2u);
+// Every value of a loaded dataset lies within the default bounds, every bar is on an NYSE
+// session and every bar's open and close lie within its low and high: none of the values a
+// catalogue file was refused for reaches the data.
+void expect_only_plausible_values(const MarketData& data) {
+  const PlausibilityBounds bounds;
+  const auto& nyse = TradingCalendar::nyse();
+  const auto expect_bars = [&](const DailyBars& bars) {
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+      const Bar bar = bars.at(i);
+      EXPECT_TRUE(nyse.is_session(bar.date))
+          << bars.symbol().view() << " " << format_iso_date(bar.date);
+      for (const double price : {bar.open, bar.high, bar.low, bar.close}) {
+        if (std::isnan(price)) continue;
+        EXPECT_GT(price, 0.0) << bars.symbol().view() << " " << format_iso_date(bar.date);
+        EXPECT_LE(price, bounds.max_price)
+            << bars.symbol().view() << " " << format_iso_date(bar.date);
+        EXPECT_FALSE(price > bar.high || price < bar.low)
+            << bars.symbol().view() << " " << format_iso_date(bar.date);
+      }
+      EXPECT_GE(bar.volume, -1) << bars.symbol().view() << " " << format_iso_date(bar.date);
+      EXPECT_LE(bar.volume, bounds.max_volume)
+          << bars.symbol().view() << " " << format_iso_date(bar.date);
+    }
+  };
+  for (const SecurityRecord& r : data.securities()) {
+    expect_bars(r.bars);
+    for (const auto& step : r.shares.steps()) {
+      EXPECT_GE(step.value.shares, bounds.min_shares) << r.security.symbol.view();
+      EXPECT_LE(step.value.shares, bounds.max_shares) << r.security.symbol.view();
+    }
+    for (const Split& split : r.actions.splits()) {
+      EXPECT_GE(split.ratio, bounds.min_split_ratio) << r.security.symbol.view();
+      EXPECT_LE(split.ratio, bounds.max_split_ratio) << r.security.symbol.view();
+    }
+  }
+  for (const auto& [id, levels] : data.all_index_levels()) expect_bars(levels);
 }
 
-// BUG: bars.csv and index_levels.csv rows are checked against DailyBars' invariants only when a
-// whole series is built (Loader::make_bars), so a bar whose high is below its low throws a
-// DataError naming the file but no line or column ("bars.csv: NVDA 2025-01-24: low above
-// high ..."), and a lenient load fails whole instead of skipping that one row.
-TEST(MalformedCatalogueBugs, DatasetBarHighBelowLowIsReportedAtItsRow) {
-  const SampleDataset sample("bars_high_below_low");
-  sample.replace("bars.csv", kCatalogue / "dataset/bars_high_below_low.csv");
-  EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
-              testing::ThrowsMessage<DataError>(HasSubstr("bars.csv:3:")));
-  const LoadedDataset lenient = load_dataset(sample.dir(), LoadPolicy::lenient);
-  const LoadReport& report = lenient.reports.at(table_index("bars.csv"));
-  EXPECT_EQ(report.rows_read, 3u);
-  EXPECT_EQ(report.rows_loaded, 2u);
-  ASSERT_EQ(report.skipped.size(), 1u);
-  EXPECT_EQ(report.skipped[0].position.line, 3u);
+TEST(MalformedCatalogueLenient, NoRefusedValueReachesTheData) {
+  std::size_t checked = 0;
+  for (const Case& c : kCases) {
+    if (c.importer != dataset || !c.lenient) continue;
+    SCOPED_TRACE(std::string(c.file));
+    const SampleDataset sample(fs::path(c.file).stem().string() + "_values");
+    sample.replace(c.table, kCatalogue / c.file);
+    const LoadedDataset loaded = load_dataset(sample.dir(), LoadPolicy::lenient);
+    for (const LoadReport& report : loaded.reports) {
+      EXPECT_TRUE(report.is_consistent()) << report.summary();
+    }
+    expect_only_plausible_values(loaded.data);
+    ++checked;
+  }
+  EXPECT_GE(checked, 15u);
 }
 
-// BUG: a repeated issuer id is refused by MarketDataBuilder::add_issuer() with a DataError that
-// has no position; a strict load_dataset() rethrows it as is ("issuer 'nvidia' appears twice"),
-// so the message names neither issuers.csv nor the line. (The lenient report does place it.)
-TEST(MalformedCatalogueBugs, DatasetDuplicateIssuerNamesItsRow) {
-  const SampleDataset sample("issuers_duplicate");
-  sample.replace("issuers.csv", kCatalogue / "dataset/issuers_duplicate.csv");
+// GOOG's only bar is refused (volume -1 written for "unknown"): GOOG's securities.csv row is
+// turned into a skipped row, and its membership row is skipped in turn; NVDA loads whole.
+TEST(MalformedCatalogueLenient, ASecurityLeftWithoutBarsIsSkippedWithItsRows) {
+  const SampleDataset sample("cascade_bars");
+  sample.replace("bars.csv", kCatalogue / "dataset/bars_volume_minus_one.csv");
   EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
-              testing::ThrowsMessage<DataError>(HasSubstr("issuers.csv:4:1: column 'issuer'")));
+              testing::ThrowsMessage<DataError>(HasSubstr("bars.csv:2:27: column 'volume'")));
+  const LoadedDataset loaded = load_dataset(sample.dir(), LoadPolicy::lenient);
+  EXPECT_EQ(loaded.data.security_count(), 1u);
+  EXPECT_FALSE(loaded.data.find(Symbol("GOOG")).has_value());
+  ASSERT_TRUE(loaded.data.find(Symbol("NVDA")).has_value());
+  EXPECT_EQ(loaded.data.record(*loaded.data.find(Symbol("NVDA"))).bars.size(), 2u);
+  const LoadReport& securities = loaded.reports.at(table_index("securities.csv"));
+  EXPECT_EQ(securities.rows_read, 2u);
+  EXPECT_EQ(securities.rows_loaded, 1u);
+  ASSERT_EQ(securities.skipped.size(), 1u);
+  EXPECT_EQ(securities.skipped[0].position.line, 2u);
+  EXPECT_EQ(securities.skipped[0].reason,
+            "column 'symbol': security 'GOOG' has no rows in bars.csv (or every one was skipped)");
+  const LoadReport& membership = loaded.reports.at(table_index("index_membership.csv"));
+  EXPECT_EQ(membership.rows_loaded, 1u);
+  ASSERT_EQ(membership.skipped.size(), 1u);
+  EXPECT_EQ(membership.skipped[0].position.to_string(),
+            (sample.dir() / "index_membership.csv").string() + ":2:8");
+  EXPECT_EQ(membership.skipped[0].reason,
+            "column 'symbol': symbol 'GOOG' is not loaded: its row in securities.csv (line 2) "
+            "has no bars");
+  EXPECT_FALSE(loaded.data.membership("ndx100")->is_member(Symbol("GOOG"), date(2025, 1, 27)));
 }
 
-// BUG: DatasetMetadata's from_json (src/io/dataset/metadata.cpp) parses dates with
-// parse_iso_date(), whose InvalidArgument the loader's catch of nlohmann exceptions does not
-// convert: load_dataset() throws InvalidArgument "invalid date '2025-02-30'", naming neither
-// manifest.json nor the key, where its contract says DataError.
-TEST(MalformedCatalogueBugs, ManifestBadDateIsADataErrorNamingTheManifest) {
-  const SampleDataset sample("manifest_bad_date");
-  sample.replace("manifest.json", kCatalogue / "dataset/manifest_bad_date.json");
-  EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
-              testing::ThrowsMessage<DataError>(HasSubstr("manifest.json")));
+// A security whose issuer is unknown is skipped, and so are its bars (which a lenient load used
+// to abort on, at "bars of 'GOOG', which securities.csv does not list").
+TEST(MalformedCatalogueLenient, ASkippedSecuritysRowsAreSkippedInEveryTable) {
+  const SampleDataset sample("cascade_issuer");
+  sample.replace("securities.csv", kCatalogue / "dataset/securities_unknown_issuer.csv");
+  const LoadedDataset loaded = load_dataset(sample.dir(), LoadPolicy::lenient);
+  EXPECT_EQ(loaded.data.security_count(), 1u);
+  const LoadReport& securities = loaded.reports.at(table_index("securities.csv"));
+  ASSERT_EQ(securities.skipped.size(), 1u);
+  EXPECT_EQ(securities.skipped[0].reason,
+            "column 'issuer': issuer 'alphabet-inc' is not in issuers.csv (or its row there was "
+            "skipped)");
+  const LoadReport& bars = loaded.reports.at(table_index("bars.csv"));
+  EXPECT_EQ(bars.rows_read, 3u);
+  EXPECT_EQ(bars.rows_loaded, 2u);
+  ASSERT_EQ(bars.skipped.size(), 1u);
+  EXPECT_EQ(bars.skipped[0].position.line, 2u);
+  EXPECT_EQ(bars.skipped[0].reason,
+            "column 'symbol': symbol 'GOOG' is not loaded: its row in securities.csv (line 2) was "
+            "skipped");
+  EXPECT_EQ(loaded.reports.at(table_index("index_membership.csv")).rows_skipped, 1u);
 }
 
-// BUG: the manifest's `tables` entries are read (Loader::open: entry->at("sha256")
-// .get<std::string>()) outside the try block that turns nlohmann exceptions into DataError, so a
-// checksum that is not a string lets nlohmann::json::type_error escape load_dataset().
-TEST(MalformedCatalogueBugs, ManifestNonStringChecksumIsADataError) {
-  const SampleDataset sample("manifest_sha256_not_string");
-  sample.replace("manifest.json", kCatalogue / "dataset/manifest_sha256_not_string.json");
-  EXPECT_THAT([&] { (void)load_dataset(sample.dir()); },
-              testing::ThrowsMessage<DataError>(HasSubstr("manifest.json")));
+// --- The bounds and the calendar are options. ---
+
+TEST(MalformedCatalogueOptions, BoundsCanBeWidened) {
+  const SampleDataset sample("options_bounds");
+  sample.replace("bars.csv", kCatalogue / "dataset/bars_volume_implausible.csv");
+  DatasetLoadOptions options;
+  EXPECT_THROW((void)load_dataset(sample.dir(), options), DataError);
+  options.bounds.max_volume = 100'000'000'000'000;
+  const LoadedDataset loaded = load_dataset(sample.dir(), options);
+  EXPECT_EQ(loaded.data.record(*loaded.data.find(Symbol("NVDA"))).bars.volume()[0], 23465760014262);
+
+  const SampleDataset shares("options_shares");
+  shares.replace("shares.csv", kCatalogue / "dataset/shares_in_thousands.csv");
+  DatasetLoadOptions wide;
+  wide.bounds.max_shares = 1e14;
+  EXPECT_NO_THROW((void)load_dataset(shares.dir(), wide));
 }
 
+TEST(MalformedCatalogueOptions, TheCalendarCheckCanBeTurnedOff) {
+  const SampleDataset sample("options_calendar");
+  sample.replace("bars.csv", kCatalogue / "dataset/bars_saturday.csv");
+  DatasetLoadOptions options;
+  options.calendar = nullptr;
+  const LoadedDataset loaded = load_dataset(sample.dir(), options);
+  EXPECT_EQ(loaded.data.record(*loaded.data.find(Symbol("NVDA"))).bars.size(), 3u);
+}
+
+TEST(MalformedCatalogueOptions, TablesBeyondTheirSizeLimitAreRefusedBeforeReading) {
+  const SampleDataset sample("options_size");
+  DatasetLoadOptions options;
+  options.max_small_table_bytes = 64;
+  const fs::path issuers = sample.dir() / "issuers.csv";
+  EXPECT_THAT([&] { (void)load_dataset(sample.dir(), options); },
+              testing::ThrowsMessage<IoError>(HasSubstr(
+                  fmt::format("cannot read '{}': {} bytes, more than the 64 allowed for this file",
+                              issuers.string(), fs::file_size(issuers)))));
+  options = {};
+  options.max_manifest_bytes = 100;
+  EXPECT_THAT([&] { (void)load_dataset(sample.dir(), options); },
+              testing::ThrowsMessage<IoError>(HasSubstr("manifest.json': ")));
+}
 }  // namespace
 }  // namespace marketshock::io

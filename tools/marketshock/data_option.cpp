@@ -1,5 +1,7 @@
 #include "data_option.hpp"
 
+#include <marketshock/io/message_text.hpp>
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -8,9 +10,16 @@
 
 namespace marketshock::cli {
 
+std::string refuse_empty_path(const std::string& value) {
+  return value.empty() ? "an empty path names no dataset (omit the option for the embedded one)"
+                       : std::string();
+}
+
 void add_data_option(CLI::App& cmd, std::string& target) {
   cmd.add_option("--data", target,
-                 "dataset directory (default: the embedded dataset; or set MARKETSHOCK_DATA)");
+                 "dataset directory (default: $MARKETSHOCK_DATA if set, else the embedded "
+                 "dataset)")
+      ->check(refuse_empty_path, "", "NONEMPTY");
 }
 
 std::filesystem::path dataset_directory(const std::string& option) {
@@ -23,9 +32,10 @@ std::filesystem::path dataset_directory(const std::string& option) {
 io::LoadedDataset load(const std::string& option, io::LoadPolicy policy) {
   const auto dir = dataset_directory(option);
   const bool tty = isatty(fileno(stderr)) != 0;
-  if (tty) fmt::print(stderr, "loading {} ...\r", dir.string());
+  const std::string shown = io::display_name(dir);
+  if (tty) fmt::print(stderr, "loading {} ...\r", shown);
   auto loaded = io::load_dataset(dir, policy);
-  if (tty) fmt::print(stderr, "{:<{}}\r", "", dir.string().size() + 12);
+  if (tty) fmt::print(stderr, "{:<{}}\r", "", shown.size() + 12);
   return loaded;
 }
 

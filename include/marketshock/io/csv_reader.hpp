@@ -53,8 +53,11 @@ struct CsvOptions {
 /// \endcode
 class CsvReader {
  public:
-  /// Reads the whole file at `path` and its header; errors name the file as `path.string()`.
-  /// \throws IoError naming the path if it cannot be opened or read (missing, a directory).
+  /// Reads the whole file at `path` (read_file(): a regular file only, checked before opening, so
+  /// that a FIFO or /dev/zero is refused at once) and its header; errors name the file as
+  /// display_name(path), the path with control characters escaped.
+  /// \throws IoError naming the path if it cannot be opened or read (missing, a directory, a FIFO
+  /// or device).
   /// \throws ParseError for an empty file or a malformed or duplicated header.
   [[nodiscard]] static CsvReader from_file(const std::filesystem::path& path,
                                            CsvOptions options = {});

@@ -104,6 +104,11 @@ class CsvRow {
   /// \throws InvalidArgument if `column >= size()`.
   [[nodiscard]] ParseError error(std::size_t column, std::string_view message) const;
 
+  /// A DataError at the field whose message names the column, like error(), for text that reads
+  /// but is inconsistent: `throw row.data_error(close, "close 0 is not positive")`.
+  /// \throws InvalidArgument if `column >= size()`.
+  [[nodiscard]] DataError data_error(std::size_t column, std::string_view message) const;
+
  private:
   friend class CsvReader;
 

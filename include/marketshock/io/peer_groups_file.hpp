@@ -19,9 +19,12 @@ struct PeerGroupDefinition {
 };
 
 /// Reads `{"format": "marketshock-peer-groups", "format_version": 1, "groups": [{"id", "name",
-/// "description", "symbols": [...]}]}`. Throws IoError when the file cannot be read, ParseError
-/// for invalid JSON (with its byte position), DataError for another format or version, a missing
-/// field or an invalid symbol.
+/// "description", "symbols": [...]}]}` (group ids unique, symbols valid tickers).
+/// \throws IoError when the file cannot be read, is not a regular file or is larger than
+/// kSmallFileLimit (16 MiB); ParseError for invalid JSON, at its line and column
+/// ("peer_groups.json:3:1: invalid JSON: ..."); DataError for another format or version, a
+/// missing or mistyped value, a repeated group id or an invalid symbol, at its JSON pointer
+/// ("peer_groups.json#/groups/2/symbols/0: invalid symbol 'nvda'").
 [[nodiscard]] std::vector<PeerGroupDefinition> read_peer_groups(const std::filesystem::path& file);
 
 }  // namespace marketshock::io

@@ -1,6 +1,8 @@
 #include "io/detail/mapped_file.hpp"
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/io/file_reading.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -18,7 +20,7 @@ namespace {
 
 [[noreturn]] void throw_io_error(const std::filesystem::path& path, std::string_view what,
                                  int error_number) {
-  throw IoError(fmt::format("cannot {} '{}': {}", what, path.string(),
+  throw IoError(fmt::format("cannot {} {}: {}", what, path_for_message(path),
                             std::generic_category().message(error_number)));
 }
 
@@ -30,7 +32,9 @@ std::size_t page_size() noexcept {
 }  // namespace
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // Refuses a FIFO, a device or a directory before opening it (a FIFO would block open()).
+  (void)require_regular_file(path);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) throw_io_error(path, "open", errno);
   struct stat info {};
   if (::fstat(fd, &info) != 0) {
@@ -38,9 +42,9 @@ MappedFile::MappedFile(const std::filesystem::path& path) {
     ::close(fd);
     throw_io_error(path, "read", error);
   }
-  if (S_ISDIR(info.st_mode)) {
+  if (!S_ISREG(info.st_mode)) {  // replaced since the check
     ::close(fd);
-    throw_io_error(path, "read", EISDIR);
+    throw IoError(fmt::format("cannot read {}: not a regular file", path_for_message(path)));
   }
   size_ = static_cast<std::size_t>(info.st_size);
   if (size_ > 0) {

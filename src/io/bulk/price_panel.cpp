@@ -7,6 +7,7 @@
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/log.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/logger.h>
@@ -246,7 +247,8 @@ class PriceParser {
     out.day = row.as_date(columns_.date);
     const std::string_view symbol = row.text(columns_.symbol);
     if (!Symbol::is_valid(symbol)) {
-      throw row.error(columns_.symbol, fmt::format("invalid symbol '{}'", symbol));
+      throw row.error(columns_.symbol,
+                      fmt::format("invalid symbol {}", quoted_for_message(symbol)));
     }
     constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
     const double close = row.as_double(columns_.close);
@@ -263,9 +265,10 @@ class PriceParser {
       }
     }
     const auto fail = [&](std::size_t column, std::string_view what) {
-      return DataError(row.position(column),
-                       fmt::format("column '{}': {} (open {}, high {}, low {}, close {})",
-                                   row.column_name(column), what, open, high, low, close));
+      return DataError(
+          row.position(column),
+          fmt::format("column {}: {} (open {}, high {}, low {}, close {})",
+                      quoted_for_message(row.column_name(column)), what, open, high, low, close));
     };
     // The checks of DailyBars, at the field that breaks them; NaN (missing) compares false.
     if (!(close > 0.0)) throw fail(columns_.close, "close must be positive");
@@ -283,11 +286,11 @@ class PriceParser {
       case detail::CentsStatus::ok:
         break;
       case detail::CentsStatus::out_of_range:
-        throw row.error(columns_.close,
-                        fmt::format("price '{}' is too large for integer cents", close_text));
+        throw row.error(columns_.close, fmt::format("price {} is too large for integer cents",
+                                                    quoted_for_message(close_text)));
       default:
-        throw row.error(columns_.close,
-                        fmt::format("price '{}' is not a whole number of cents", close_text));
+        throw row.error(columns_.close, fmt::format("price {} is not a whole number of cents",
+                                                    quoted_for_message(close_text)));
     }
     out.symbol = SymbolKey::of(symbol);
     out.id = cache_.id(out.symbol);

@@ -8,6 +8,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/log.hpp>
 #include <marketshock/core/require.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/logger.h>
@@ -105,7 +106,8 @@ class ShareParser {
   void slow(const CsvRow& row, Row& out) {
     const std::string_view symbol = row.text(columns_.symbol);
     if (!Symbol::is_valid(symbol)) {
-      throw row.error(columns_.symbol, fmt::format("invalid symbol '{}'", symbol));
+      throw row.error(columns_.symbol,
+                      fmt::format("invalid symbol {}", quoted_for_message(symbol)));
     }
     out.effective = row.as_date(columns_.effective_date);
     out.shares = row.as_int64(columns_.shares);

@@ -1,16 +1,14 @@
 #include <marketshock/io/dataset/metadata.hpp>
 
+#include "io/detail/metadata_reading.hpp"
+
 #include <marketshock/core/iso_date.hpp>
+
+#include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
 
 namespace marketshock::io {
-
-namespace {
-boost::gregorian::date date_at(const nlohmann::json& j, const char* key) {
-  return parse_iso_date(j.at(key).get<std::string>());
-}
-}  // namespace
 
 void to_json(nlohmann::json& j, const DatasetMetadata& m) {
   nlohmann::json sources = nlohmann::json::array();
@@ -36,23 +34,44 @@ void to_json(nlohmann::json& j, const DatasetMetadata& m) {
 }
 
 void from_json(const nlohmann::json& j, DatasetMetadata& m) {
-  m.name = j.at("name").get<std::string>();
-  m.description = j.value("description", "");
-  m.as_of = date_at(j, "as_of");
-  m.window_from = date_at(j.at("window"), "from");
-  m.window_to = date_at(j.at("window"), "to");
-  m.sources.clear();
-  for (const auto& s : j.at("sources")) {
-    m.sources.push_back({s.at("id").get<std::string>(), s.value("repository", ""),
-                         s.value("commit", ""), s.value("licence", ""),
-                         s.value("description", "")});
-  }
-  m.index_levels.clear();
-  for (const auto& [id, info] : j.at("index_levels").items()) {
-    m.index_levels[id] = {info.at("name").get<std::string>(), info.value("source", "")};
-  }
-  m.membership_names = j.value("memberships", std::map<std::string, std::string>{});
-  m.notes = j.value("notes", std::vector<std::string>{});
+  static const std::string kName = "manifest.json";
+  m = detail::read_dataset_metadata(detail::JsonNode(j, kName));
 }
+
+namespace detail {
+
+DatasetMetadata read_dataset_metadata(const JsonNode& manifest) {
+  DatasetMetadata m;
+  m.name = manifest.at("name").string();
+  m.description = manifest.string_or("description", "");
+  m.as_of = manifest.at("as_of").date();
+  const JsonNode window = manifest.at("window");
+  m.window_from = window.at("from").date();
+  const JsonNode to = window.at("to");
+  m.window_to = to.date();
+  if (m.window_to < m.window_from) {
+    throw to.error(fmt::format("the window ends ({}) before it starts ({})",
+                               format_iso_date(m.window_to), format_iso_date(m.window_from)));
+  }
+  for (const JsonNode& s : manifest.at("sources").elements()) {
+    m.sources.push_back({s.at("id").string(), s.string_or("repository", ""),
+                         s.string_or("commit", ""), s.string_or("licence", ""),
+                         s.string_or("description", "")});
+  }
+  if (const auto levels = manifest.find("index_levels")) {
+    for (const auto& [id, info] : levels->members()) {
+      m.index_levels[id] = {info.at("name").string(), info.string_or("source", "")};
+    }
+  }
+  if (const auto memberships = manifest.find("memberships")) {
+    for (const auto& [id, name] : memberships->members()) m.membership_names[id] = name.string();
+  }
+  if (const auto notes = manifest.find("notes")) {
+    for (const JsonNode& note : notes->elements()) m.notes.push_back(note.string());
+  }
+  return m;
+}
+
+}  // namespace detail
 
 }  // namespace marketshock::io

@@ -3,6 +3,7 @@
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -88,8 +89,8 @@ LoadReport verify_share_counts_near_listing(CsvReader& shares, const MarketData&
         const auto symbol = Symbol::try_parse(text);
         const auto id = symbol ? data.find(*symbol) : std::nullopt;
         if (!id) {
-          throw row.error(symbol_column,
-                          fmt::format("unknown symbol '{}' (not in the dataset)", text));
+          throw row.error(symbol_column, fmt::format("unknown symbol {} (not in the dataset)",
+                                                     quoted_for_message(text)));
         }
         const date effective = row.as_date(effective_column);
         const DailyBars& bars = data.record(*id).bars;
@@ -98,10 +99,11 @@ LoadReport verify_share_counts_near_listing(CsvReader& shares, const MarketData&
         if (const auto days_before = too_early(effective, first_bar, max_lead_days)) {
           throw DataError(
               row.position(effective_column),
-              fmt::format("column '{}': share count of {} effective {}, {} days before its "
+              fmt::format("column {}: share count of {} effective {}, {} days before its "
                           "first bar {} (at most {} allowed)",
-                          row.column_name(effective_column), *symbol, format_iso_date(effective),
-                          *days_before, format_iso_date(first_bar), max_lead_days));
+                          quoted_for_message(row.column_name(effective_column)), *symbol,
+                          format_iso_date(effective), *days_before, format_iso_date(first_bar),
+                          max_lead_days));
         }
       });
 }

@@ -20,6 +20,7 @@
 #include <marketshock/io/csv_reader.hpp>
 #include <marketshock/io/csv_row.hpp>
 #include <marketshock/io/load_policy.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -353,21 +354,22 @@ LoadReport scan_chunks(const MappedFile& mapped, const CsvLayout& layout, const 
       if (out.has_key && has_key && !Parser::before(last_key, out.first_key)) {
         consider(RowError{
             out.first_key_row, key_column_at(out.first_key_offset),
-            fmt::format("column '{}': row {} is not after row {} of line {} (rows must be sorted "
+            fmt::format("column {}: row {} is not after row {} of line {} (rows must be sorted "
                         "by {}, without duplicates)",
-                        layout.header[order.key_column], Parser::describe(out.first_key),
-                        Parser::describe(last_key), last_key_line, order.description),
+                        quoted_for_message(layout.header[order.key_column]),
+                        Parser::describe(out.first_key), Parser::describe(last_key), last_key_line,
+                        order.description),
             true});
       }
       if (out.violation) {
         const auto& v = *out.violation;
         consider(RowError{
             v.row, key_column_at(v.offset),
-            fmt::format("column '{}': row {} is not after row {} of line {} (rows must be sorted "
+            fmt::format("column {}: row {} is not after row {} of line {} (rows must be sorted "
                         "by {}, without duplicates)",
-                        layout.header[order.key_column], Parser::describe(v.key),
-                        Parser::describe(v.previous), first_line + v.previous_row,
-                        order.description),
+                        quoted_for_message(layout.header[order.key_column]),
+                        Parser::describe(v.key), Parser::describe(v.previous),
+                        first_line + v.previous_row, order.description),
             true});
       }
       if (options.policy == LoadPolicy::strict && !out.errors.empty()) consider(out.errors.front());

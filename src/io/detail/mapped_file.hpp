@@ -12,7 +12,8 @@ namespace marketshock::io::detail {
 class MappedFile {
  public:
   // Maps `path` read-only (an empty file maps to an empty view).
-  // Throws IoError naming the path if it cannot be opened, is a directory, or cannot be mapped.
+  // Throws IoError naming the path if it cannot be opened, is not a regular file (a directory, a
+  // FIFO, a device: refused before opening, see require_regular_file()), or cannot be mapped.
   explicit MappedFile(const std::filesystem::path& path);
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

@@ -5,6 +5,7 @@
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -49,22 +50,23 @@ greg::date session_date(const CsvRow& row, std::size_t column) {
   constexpr std::string_view kEdtMidnight = " 04:00:00+00:00";
   constexpr std::string_view kEstMidnight = " 05:00:00+00:00";
   if (suffix != kEdtMidnight && suffix != kEstMidnight) {
-    throw row.error(column, fmt::format("invalid timestamp '{}': expected New York midnight in "
+    throw row.error(column, fmt::format("invalid timestamp {}: expected New York midnight in "
                                         "UTC, 'YYYY-MM-DD 04:00:00+00:00' or '... 05:00:00+00:00'",
-                                        text));
+                                        quoted_for_message(text)));
   }
   if (date.year() < kFirstDstRuleYear) {
-    throw row.error(column, fmt::format("timestamp '{}' before {}, whose New York daylight-saving "
+    throw row.error(column, fmt::format("timestamp {} before {}, whose New York daylight-saving "
                                         "rules are not known here",
-                                        text, kFirstDstRuleYear));
+                                        quoted_for_message(text), kFirstDstRuleYear));
   }
   const bool dst = new_york_dst_at_midnight(date);
   if ((suffix == kEdtMidnight) != dst) {
-    throw row.error(column,
-                    fmt::format("timestamp '{}' is not New York midnight: on {} New York is on {}, "
-                                "so midnight is{}",
-                                text, format_iso_date(date), dst ? "EDT (UTC-4)" : "EST (UTC-5)",
-                                dst ? kEdtMidnight : kEstMidnight));
+    throw row.error(
+        column,
+        fmt::format("timestamp {} is not New York midnight: on {} New York is on {}, "
+                    "so midnight is{}",
+                    quoted_for_message(text), format_iso_date(date),
+                    dst ? "EDT (UTC-4)" : "EST (UTC-5)", dst ? kEdtMidnight : kEstMidnight));
   }
   return date;
 }

@@ -1,5 +1,7 @@
 #include <marketshock/io/vendor/constituents.hpp>
 
+#include <marketshock/io/message_text.hpp>
+
 #include "io/vendor/detail/vendor_fields.hpp"
 
 #include <fmt/format.h>
@@ -32,7 +34,8 @@ std::string cik_at(const CsvRow& row, std::size_t column) {
       !text.empty() && text.size() <= 10 &&
       std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (!digits)
-    throw row.error(column, fmt::format("invalid CIK '{}', expected 1 to 10 digits", text));
+    throw row.error(
+        column, fmt::format("invalid CIK {}, expected 1 to 10 digits", quoted_for_message(text)));
   return std::string(text);
 }
 

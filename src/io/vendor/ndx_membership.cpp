@@ -2,6 +2,8 @@
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/file_reading.hpp>
+#include <marketshock/io/message_text.hpp>
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include "io/vendor/detail/vendor_fields.hpp"
@@ -11,11 +13,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <fstream>
 #include <iterator>
 #include <map>
 #include <set>
-#include <sstream>
 #include <tuple>
 #include <utility>
 
@@ -49,8 +49,9 @@ class YearParser {
                            : key == "changes"          ? &changes_node
                                                        : nullptr;
       if (target == nullptr || target->has_value()) {
-        throw ParseError(at(entry.first.Mark()),
-                         fmt::format("{} key '{}'", target ? "repeated" : "unknown", key));
+        throw ParseError(
+            at(entry.first.Mark()),
+            fmt::format("{} key {}", target ? "repeated" : "unknown", quoted_for_message(key)));
       }
       target->emplace(entry.second);
       if (target == &list_node) {
@@ -99,7 +100,8 @@ class YearParser {
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (!node.IsScalar() || ec != std::errc() || end != text.data() + text.size() ||
         value < kMinIsoYear || value > kMaxIsoYear) {
-      throw ParseError(at(node.Mark()), fmt::format("'year' is not a year: '{}'", text));
+      throw ParseError(at(node.Mark()),
+                       fmt::format("'year' is not a year: {}", quoted_for_message(text)));
     }
     return value;
   }
@@ -111,7 +113,8 @@ class YearParser {
       const auto symbol = item.IsScalar() ? try_normalise_ticker(item.Scalar()) : std::nullopt;
       if (!symbol) {
         throw ParseError(at(item.Mark()),
-                         fmt::format("invalid ticker '{}'", item.IsScalar() ? item.Scalar() : "?"));
+                         fmt::format("invalid ticker {}",
+                                     quoted_for_message(item.IsScalar() ? item.Scalar() : "?")));
       }
       symbols.push_back(*symbol);
     }
@@ -121,8 +124,9 @@ class YearParser {
   IndexChange change(int year, const YAML::Node& key, const YAML::Node& value) const {
     const auto day = key.IsScalar() ? try_parse_iso_date(key.Scalar()) : std::nullopt;
     if (!day) {
-      throw ParseError(at(key.Mark()), fmt::format("invalid date '{}' in 'changes'",
-                                                   key.IsScalar() ? key.Scalar() : "?"));
+      throw ParseError(at(key.Mark()),
+                       fmt::format("invalid date {} in 'changes'",
+                                   quoted_for_message(key.IsScalar() ? key.Scalar() : "?")));
     }
     if (day->year() != year) {
       throw DataError(at(key.Mark()),
@@ -144,7 +148,8 @@ class YearParser {
         change.removed = tickers(entry.second);
       } else {
         throw ParseError(at(entry.first.Mark()),
-                         fmt::format("unknown key '{}', expected 'union' or 'difference'", name));
+                         fmt::format("unknown key {}, expected 'union' or 'difference'",
+                                     quoted_for_message(name)));
       }
     }
     std::vector<Symbol> all = change.added;
@@ -160,15 +165,6 @@ class YearParser {
   std::string file_;
   LoadPolicy policy_;
 };
-
-std::string read_text(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(fmt::format("cannot open '{}'", path.string()));
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) throw IoError(fmt::format("cannot read '{}'", path.string()));
-  return std::move(text).str();
-}
 
 // The year of a file named n100-ticker-changes-YYYY.yaml, or nullopt for any other name.
 std::optional<int> year_of_file_name(const std::string& name) {
@@ -224,18 +220,19 @@ ImportedNdxHistory import_ndx_history(const std::filesystem::path& directory, Lo
       files.emplace(*year, entry.path());
     }
   }
-  if (ec) throw IoError(fmt::format("cannot list '{}': {}", directory.string(), ec.message()));
+  if (ec)
+    throw IoError(fmt::format("cannot list {}: {}", path_for_message(directory), ec.message()));
   if (files.empty()) {
     throw DataError(
-        fmt::format("no n100-ticker-changes-YYYY.yaml file in '{}'", directory.string()));
+        fmt::format("no n100-ticker-changes-YYYY.yaml file in {}", path_for_message(directory)));
   }
   std::vector<NdxYear> years;
   for (const auto& [year, path] : files) {
     if (!years.empty() && year != years.back().year + 1) {
-      throw DataError(fmt::format("no file for year {} in '{}' (years must be consecutive)",
-                                  years.back().year + 1, directory.string()));
+      throw DataError(fmt::format("no file for year {} in {} (years must be consecutive)",
+                                  years.back().year + 1, path_for_message(directory)));
     }
-    years.push_back(parse_ndx_year(read_text(path), path.string(), policy));
+    years.push_back(parse_ndx_year(read_file(path, kSmallFileLimit), display_name(path), policy));
     if (years.back().year != year) {
       throw DataError(SourcePosition{path.string()},
                       fmt::format("'year' is {}, the file name says {}", years.back().year, year));

@@ -1,6 +1,7 @@
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -32,9 +33,9 @@ std::optional<Symbol> try_normalise_ticker(std::string_view vendor_ticker) noexc
 Symbol normalise_ticker(std::string_view vendor_ticker) {
   if (auto symbol = try_normalise_ticker(vendor_ticker)) return *symbol;
   throw InvalidArgument(fmt::format(
-      "invalid ticker '{}': expected 1 to {} characters of A-Z 0-9 and the class separators . - /, "
+      "invalid ticker {}: expected 1 to {} characters of A-Z 0-9 and the class separators . - /, "
       "not first or last",
-      vendor_ticker, Symbol::kMaxLength));
+      quoted_for_message(vendor_ticker), Symbol::kMaxLength));
 }
 
 }  // namespace marketshock::io

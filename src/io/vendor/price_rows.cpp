@@ -4,6 +4,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/log.hpp>
 #include <marketshock/core/require.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 #include <spdlog/logger.h>
@@ -29,9 +30,9 @@ void require_only_columns(const CsvReader& reader,
       expected += fmt::format("{}'{}'", expected.empty() ? "" : ", ", name);
     }
     throw ParseError(SourcePosition{reader.file(), 1},
-                     fmt::format("unexpected column '{}' (column {} of the header); this format "
+                     fmt::format("unexpected column {} (column {} of the header); this format "
                                  "has only {}",
-                                 header[i], i + 1, expected));
+                                 quoted_for_message(header[i]), i + 1, expected));
   }
 }
 
@@ -83,10 +84,10 @@ void BarAppender::append(const CsvRow& row, const OhlcvColumns& columns, Bar bar
   const Bar as_read = bar;  // for messages: the numbers as the file has them
   const bool rounded = absorb_rounding(bar);
   const auto fail = [&](std::size_t column, std::string_view what) {
-    return DataError(
-        row.position(column),
-        fmt::format("column '{}': {} (open {}, high {}, low {}, close {})", row.column_name(column),
-                    what, as_read.open, as_read.high, as_read.low, as_read.close));
+    return DataError(row.position(column),
+                     fmt::format("column {}: {} (open {}, high {}, low {}, close {})",
+                                 quoted_for_message(row.column_name(column)), what, as_read.open,
+                                 as_read.high, as_read.low, as_read.close));
   };
   // The checks of DailyBars, at the field that breaks them. NaN compares false, so a missing
   // open, high or low passes the order checks; read_bar() already refused non-finite text.
@@ -102,10 +103,10 @@ void BarAppender::append(const CsvRow& row, const OhlcvColumns& columns, Bar bar
   if (!bars_.empty() && !(bars_.back().date < bar.date)) {
     const bool repeated = bars_.back().date == bar.date;
     throw DataError(row.position(columns.date),
-                    fmt::format("column '{}': date {} {} {} of line {} (dates must strictly "
+                    fmt::format("column {}: date {} {} {} of line {} (dates must strictly "
                                 "increase)",
-                                row.column_name(columns.date), format_iso_date(bar.date),
-                                repeated ? "repeats" : "comes before",
+                                quoted_for_message(row.column_name(columns.date)),
+                                format_iso_date(bar.date), repeated ? "repeats" : "comes before",
                                 format_iso_date(bars_.back().date), previous_line_));
   }
   bars_.push_back(bar);

@@ -1,6 +1,7 @@
 #include <marketshock/io/vendor/share_counts.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/message_text.hpp>
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include "io/vendor/detail/vendor_fields.hpp"
@@ -25,8 +26,8 @@ std::string points_measure(const CsvRow& row, std::size_t measure, std::size_t n
 
 SplitBasis points_basis(const CsvRow& row, std::size_t basis) {
   if (row.text(basis) == kSecPointsAsReported) return SplitBasis::point_in_time();
-  throw row.error(basis, fmt::format("unknown basis '{}', expected '{}'", row.text(basis),
-                                     kSecPointsAsReported));
+  throw row.error(basis, fmt::format("unknown basis {}, expected '{}'",
+                                     quoted_for_message(row.text(basis)), kSecPointsAsReported));
 }
 
 }  // namespace
@@ -104,7 +105,7 @@ ImportedShares import_fmp_quarterly_shares(CsvReader& reader, date adjusted_as_o
   const auto file_symbol = try_normalise_ticker(stem);
   if (!file_symbol) {
     throw ParseError(SourcePosition{reader.file()},
-                     fmt::format("file name '{}' is not a ticker", stem));
+                     fmt::format("file name {} is not a ticker", quoted_for_message(stem)));
   }
   const SplitBasis basis = SplitBasis::adjusted_as_of(adjusted_as_of);
   ImportedShares result;

@@ -3,6 +3,7 @@
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include "io/vendor/detail/vendor_fields.hpp"
 
@@ -54,8 +55,8 @@ date snapshot_folder_date(std::string_view folder_name) {
   const auto day = folder_name.size() > kIsoDateLength && folder_name[kIsoDateLength] == '_'
                        ? try_parse_iso_date(folder_name.substr(0, kIsoDateLength))
                        : std::nullopt;
-  MARKETSHOCK_REQUIRE(day.has_value(), "snapshot folder '{}' is not named <YYYY-MM-DD>_<commit>",
-                      folder_name);
+  MARKETSHOCK_REQUIRE(day.has_value(), "snapshot folder {} is not named <YYYY-MM-DD>_<commit>",
+                      quoted_for_message(folder_name));
   return *day;
 }
 

@@ -1,6 +1,7 @@
 #include <marketshock/io/vendor/sp500_membership.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/message_text.hpp>
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include "io/vendor/detail/vendor_fields.hpp"
@@ -31,9 +32,10 @@ std::vector<Symbol> ticker_list(const CsvRow& row, std::size_t column) {
     if (auto symbol = try_normalise_ticker(item)) {
       tickers.push_back(*symbol);
     } else {
-      throw row.error(column, item.empty()
-                                  ? fmt::format("empty entry in list '{}'", row.text(column))
-                                  : fmt::format("invalid ticker '{}'", item));
+      throw row.error(
+          column, item.empty()
+                      ? fmt::format("empty entry in list {}", quoted_for_message(row.text(column)))
+                      : fmt::format("invalid ticker {}", quoted_for_message(item)));
     }
     if (comma == std::string_view::npos) break;
     rest.remove_prefix(comma + 1);

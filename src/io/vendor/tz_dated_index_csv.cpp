@@ -5,6 +5,7 @@
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -40,9 +41,9 @@ boost::gregorian::date session_date(const CsvRow& row, std::size_t column) {
   const boost::gregorian::date date = row.as_date(column, TimeSuffix::ignore);
   const std::string_view text = row.text(column);
   if (!is_local_midnight_suffix(text.substr(kIsoDateLength))) {
-    throw row.error(column, fmt::format("invalid timestamp '{}': expected local midnight with a "
+    throw row.error(column, fmt::format("invalid timestamp {}: expected local midnight with a "
                                         "UTC offset, 'YYYY-MM-DD 00:00:00-05:00'",
-                                        text));
+                                        quoted_for_message(text)));
   }
   return date;
 }
@@ -52,9 +53,9 @@ void require_zero(const CsvRow& row, std::size_t column) {
   const double value = row.as_double(column);
   if (value != 0.0) {
     throw DataError(row.position(column),
-                    fmt::format("column '{}': {} in an index file (an index has neither "
+                    fmt::format("column {}: {} in an index file (an index has neither "
                                 "dividends nor splits; is this a stock's file?)",
-                                row.column_name(column), row.text(column)));
+                                quoted_for_message(row.column_name(column)), row.text(column)));
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <marketshock/core/error.hpp>
 #include <marketshock/core/require.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -45,9 +46,10 @@ ImportedSeries import_yahoo(CsvReader reader, const PriceImportRequest& request,
   detail::load_bars(reader, request, columns, series, [&](const CsvRow& row) {
     if (symbol && row.text(*symbol) != request.instrument) {
       throw DataError(row.position(*symbol),
-                      fmt::format("column 'Symbol': symbol '{}' where the file should hold only "
-                                  "'{}' (a file mixing securities cannot be imported)",
-                                  row.text(*symbol), request.instrument));
+                      fmt::format("column 'Symbol': symbol {} where the file should hold only "
+                                  "{} (a file mixing securities cannot be imported)",
+                                  quoted_for_message(row.text(*symbol)),
+                                  quoted_for_message(request.instrument)));
     }
     return detail::read_bar(row, columns, row.as_date(columns.date), zero_volume);
   });

@@ -4,6 +4,7 @@
 #include "io/vendor/detail/price_rows.hpp"
 
 #include <marketshock/core/error.hpp>
+#include <marketshock/io/message_text.hpp>
 
 #include <fmt/format.h>
 
@@ -21,8 +22,8 @@ void read_header_line(CsvReader& reader, CsvRow& row, std::size_t line, std::str
                      fmt::format("the file ends before its yfinance '{}' header line", label));
   }
   if (row.text(0) != label) {
-    throw row.error(
-        0, fmt::format("expected the yfinance '{}' header line, found '{}'", label, row.text(0)));
+    throw row.error(0, fmt::format("expected the yfinance '{}' header line, found {}", label,
+                                   quoted_for_message(row.text(0))));
   }
 }
 
@@ -33,8 +34,8 @@ ImportedSeries import_yfinance_csv(CsvReader reader, const PriceImportRequest& r
   ImportedSeries series = detail::start_series(reader, request, basis, PriceQuality::consolidated);
   if (reader.header().front() != "Price") {
     throw ParseError(SourcePosition{reader.file(), 1, 1},
-                     fmt::format("expected the yfinance 'Price' header line, found '{}'",
-                                 reader.header().front()));
+                     fmt::format("expected the yfinance 'Price' header line, found {}",
+                                 quoted_for_message(reader.header().front())));
   }
   detail::require_only_columns(reader,
                                {"Price", "Adj Close", "Close", "High", "Low", "Open", "Volume"});
@@ -45,16 +46,17 @@ ImportedSeries import_yfinance_csv(CsvReader reader, const PriceImportRequest& r
   read_header_line(reader, row, 2, "Ticker");
   for (std::size_t i = 1; i < row.size(); ++i) {
     if (row.text(i) != request.instrument) {
-      throw row.error(i, fmt::format("ticker '{}' where the file should hold only '{}'",
-                                     row.text(i), request.instrument));
+      throw row.error(
+          i, fmt::format("ticker {} where the file should hold only {}",
+                         quoted_for_message(row.text(i)), quoted_for_message(request.instrument)));
     }
   }
   read_header_line(reader, row, 3, "Date");
   for (std::size_t i = 1; i < row.size(); ++i) {
     if (!row.is_empty(i)) {
       throw row.error(i, fmt::format("expected an empty field on the 'Date' header line, found "
-                                     "'{}'",
-                                     row.text(i)));
+                                     "{}",
+                                     quoted_for_message(row.text(i))));
     }
   }
 

@@ -67,7 +67,10 @@ struct DatasetExpectations {
 /// - every such member has a share count in force on every event-window session; a member
 ///   with no count at all is a gap, one with counts that miss event sessions failed;
 /// - membership counts on the membership date equal `expected.members` (else failed).
-/// Row order, duplicates and OHLC consistency are enforced when the dataset is loaded.
+/// Row order, duplicates, OHLC consistency, plausibility bounds and bar dates on sessions are
+/// enforced when a dataset is loaded (load_dataset()); the session check here also covers data
+/// built in memory. A lenient load's skipped rows are not a check: `dataset check` reports them
+/// and does not pass when there are any.
 /// \throws InvalidArgument when `expected` lacks a date or its event window ends before it starts.
 [[nodiscard]] DatasetCheckReport check_dataset(const MarketData& data,
                                                const DatasetMetadata& metadata,

@@ -43,6 +43,9 @@ struct DatasetMetadata {
 };
 
 void to_json(nlohmann::json& j, const DatasetMetadata& m);
+/// Reads the metadata of a manifest (`name`, `as_of`, `window` and `sources` required).
+/// \throws DataError at the JSON pointer of a missing, mistyped or invalid value, e.g.
+/// "manifest.json#/window/from: invalid date '2025-02-30' (expected YYYY-MM-DD)".
 void from_json(const nlohmann::json& j, DatasetMetadata& m);
 
 }  // namespace marketshock::io

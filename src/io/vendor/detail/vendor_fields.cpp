@@ -2,6 +2,7 @@
 
 #include <marketshock/core/iso_date.hpp>
 #include <marketshock/core/trading_calendar.hpp>
+#include <marketshock/io/message_text.hpp>
 #include <marketshock/io/vendor/normalise_ticker.hpp>
 
 #include <fmt/format.h>
@@ -14,12 +15,13 @@ namespace marketshock::io::detail {
 Symbol ticker_at(const CsvRow& row, std::size_t column) {
   const std::string_view text = row.text(column);
   if (auto symbol = try_normalise_ticker(text)) return *symbol;
-  throw row.error(column, fmt::format("invalid ticker '{}'", text));
+  throw row.error(column, fmt::format("invalid ticker {}", quoted_for_message(text)));
 }
 
 DataError data_error(const CsvRow& row, std::size_t column, std::string_view message) {
-  return DataError(row.position(column),
-                   fmt::format("column '{}': {}", row.column_name(column), message));
+  return DataError(
+      row.position(column),
+      fmt::format("column {}: {}", quoted_for_message(row.column_name(column)), message));
 }
 
 double share_count_at(const CsvRow& row, std::size_t column) {
