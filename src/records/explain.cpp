@@ -1,6 +1,7 @@
 #include <marketshock/records/explain.hpp>
 
 #include <marketshock/core/iso_date.hpp>
+#include <marketshock/core/market_value.hpp>
 #include <marketshock/core/require.hpp>
 #include <marketshock/core/trading_calendar.hpp>
 
@@ -98,6 +99,8 @@ Explanation explain_figure(const MarketData& data, std::string_view symbol, date
       if (std::find(seen.begin(), seen.end(), std::pair{s.day, s.kind}) != seen.end()) continue;
       seen.emplace_back(s.day, s.kind);
       for (const auto& [end_kind, end_price] : ends) {
+        // A vendor without intraday prices gives no low: no such basis to offer.
+        if (!(std::isfinite(end_price) && end_price > 0.0)) continue;
         CandidateBasis c;
         c.description = fmt::format("{} -> {}", s.description, end_kind);
         c.start_date = s.day;
@@ -111,7 +114,13 @@ Explanation explain_figure(const MarketData& data, std::string_view symbol, date
         c.shares_source = step.value.source;
         c.shares_measure = step.value.measure;
         c.shares_in_force = current;
-        c.change_usd = (end_price - s.price) * step.value.shares;
+        // The change in market value on this candidate count, through the core valuation's
+        // types (one split basis for both prices and the count).
+        const SplitBasis& basis = r.bars.basis().split;
+        const ShareCount count(step.value.shares, basis);
+        c.change_usd =
+            market_value_change(Price(s.price, basis), count, Price(end_price, basis), count)
+                .change_usd;
         c.change_fraction = end_price / s.price - 1.0;
         c.distance = distance_to(figure, c.change_usd, c.change_fraction);
         e.candidates.push_back(std::move(c));
