@@ -123,7 +123,7 @@ void log_load(const ImportedSeries& series, std::size_t rounding_fixes) {
                 " ({} bars' high or low moved by a rounding difference to cover open "
                 "and close)",
                 rounding_fixes);
-  const auto level = series.report.skipped.empty() ? spdlog::level::debug : spdlog::level::warn;
+  const auto level = series.report.rows_skipped == 0 ? spdlog::level::debug : spdlog::level::warn;
   log->log(level, "imported {} on basis {}{}: {}", series.instrument, series.basis.describe(),
            rounding, series.report.summary());
 }

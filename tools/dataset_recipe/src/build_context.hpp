@@ -25,7 +25,7 @@ struct BuildContext {
     if (options.progress) options.progress(line);
   }
   void keep(const io::LoadReport& load) {
-    if (!load.skipped.empty()) report.load_reports.push_back(load);
+    if (load.rows_skipped > 0) report.load_reports.push_back(load);
   }
   [[nodiscard]] std::filesystem::path raw(const std::filesystem::path& relative) const {
     return options.raw / relative;

@@ -199,10 +199,10 @@ std::optional<PriceChoice> select_prices(const Symbol& symbol, date from, date t
     }
     if (series.bars.empty()) continue;
     context.keep(series.report);
-    if (!series.report.skipped.empty()) {
+    if (series.report.rows_skipped > 0) {
       context.note("prices", symbol.str(),
                    fmt::format("{}: {} row(s) skipped (see the load reports below)", source.id,
-                               series.report.skipped.size()));
+                               series.report.rows_skipped));
     }
     if (series.rounding_adjusted_bars > 0) {
       context.note("prices", symbol.str(),
