@@ -28,7 +28,7 @@ endif()
 
 if(TARGET marketshock_cli)
   list(APPEND python_test_env "MARKETSHOCK_CLI=$<TARGET_FILE:marketshock_cli>")
-  foreach(module test_moves)
+  foreach(module test_calendar test_dataset test_moves test_records test_explain test_errors)
     add_test(NAME python.${module}
              COMMAND ${Python_EXECUTABLE} -m pytest -q -p no:cacheprovider
                      ${PROJECT_SOURCE_DIR}/tests/python/${module}.py

@@ -41,8 +41,9 @@ def optional_iso(value, name):
 
 
 def is_scalar_date(value):
-    """True for one date (any accepted form), False for an array-like of dates."""
-    return isinstance(value, (str, datetime.date, np.datetime64)) or value is pd.NaT
+    """False for an array-like of dates (anything iterable but text), True otherwise: one date,
+    or a value iso() will refuse."""
+    return isinstance(value, (str, bytes)) or not hasattr(value, "__iter__")
 
 
 def epoch_days(values, name="dates"):
