@@ -48,3 +48,27 @@ add_test(NAME python.example_deepseek_records
                  -P ${CMAKE_CURRENT_SOURCE_DIR}/run_example.cmake)
 set_tests_properties(python.example_deepseek_records PROPERTIES ENVIRONMENT "${python_test_env}"
                      LABELS python TIMEOUT 300)
+
+# The installed package (packaging.install puts everything under consumer-install): importable
+# from the interpreter's site directory under the prefix, and finding the dataset installed
+# beside it, not the source tree's, with MARKETSHOCK_DATA unset.
+if(MARKETSHOCK_INSTALL)
+  set(installed_prefix ${PROJECT_BINARY_DIR}/consumer-install)
+  if(IS_ABSOLUTE ${MARKETSHOCK_PYTHON_INSTALL_DIR})
+    set(installed_site ${MARKETSHOCK_PYTHON_INSTALL_DIR})
+  else()
+    set(installed_site ${installed_prefix}/${MARKETSHOCK_PYTHON_INSTALL_DIR})
+  endif()
+  add_test(NAME python.installed_package
+           COMMAND ${Python_EXECUTABLE} -c
+                   "import os, sys, marketshock as m; site, data = sys.argv[1:3]; ds = m.load_dataset(); print(m.__file__, ds.directory); assert m.__file__.startswith(site), m.__file__; assert os.path.samefile(ds.directory, data), ds.directory; assert ds.records(top=1, as_of='2025-01-27').iloc[0]['symbol'] == 'NVDA'"
+                   ${installed_site}
+                   ${installed_prefix}/${CMAKE_INSTALL_DATADIR}/marketshock/data
+           WORKING_DIRECTORY ${PROJECT_BINARY_DIR})
+  set(installed_env ${python_test_env})
+  list(FILTER installed_env EXCLUDE REGEX "^PYTHONPATH=")
+  set_tests_properties(python.installed_package PROPERTIES
+                       ENVIRONMENT "${installed_env};PYTHONPATH=${installed_site}"
+                       ENVIRONMENT_MODIFICATION "MARKETSHOCK_DATA=unset:"
+                       FIXTURES_REQUIRED marketshock_installed LABELS python TIMEOUT 120)
+endif()
