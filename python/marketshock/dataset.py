@@ -9,8 +9,6 @@ NaN, a missing text None and a missing date NaT, never a sentinel.
 import numbers
 import os
 
-import pandas as pd
-
 from . import _config
 from . import _marketshock
 from ._dates import iso, optional_iso, timestamp
@@ -65,9 +63,10 @@ def load_dataset(path=None, *, lenient=False):
     return Dataset(_marketshock.load_dataset(directory, bool(lenient)))
 
 
-def _choice(value, name, allowed):
+def _text(value, name):
+    """`value` if it is a str (the library checks which ones it accepts); TypeError otherwise."""
     if not isinstance(value, str):
-        raise TypeError(f"{name} must be a str, one of {', '.join(allowed)}")
+        raise TypeError(f"{name} must be a str, got {type(value).__name__}")
     return value
 
 
@@ -226,10 +225,10 @@ class Dataset:
             optional_iso(as_of, "as_of"),
             optional_iso(since, "since"),
             optional_iso(until, "until"),
-            _choice(universe if universe is not None else "all", "universe", ["sp500", "ndx100", "all"]),
-            _choice(by, "by", ["usd", "pct"]),
+            _text("all" if universe is None else universe, "universe"),
+            _text(by, "by"),
             bool(gains),
-            _choice(per, "per", ["security", "issuer"]),
+            _text(per, "per"),
         )
         df = frame(result["records"], index="rank")
         df.attrs = {

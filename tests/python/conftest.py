@@ -73,7 +73,8 @@ def assert_same(expected, actual, where):
         assert missing, f"{where}: expected null, got {actual!r}"
         return
     if isinstance(expected, bool):
-        assert isinstance(actual, bool) and actual == expected, f"{where}: {actual!r} != {expected!r}"
+        assert isinstance(actual, bool), f"{where}: {actual!r} is not a bool"
+        assert actual == expected, f"{where}: {actual!r} != {expected!r}"
     elif isinstance(expected, int):
         assert isinstance(actual, int) and not isinstance(actual, bool), f"{where}: {actual!r}"
         assert actual == expected, f"{where}: {actual!r} != {expected!r}"

@@ -95,7 +95,9 @@ def test_a_move_across_a_gap_spans_sessions(tmp_path):
         tmp_path,
         "bars.csv",
         lambda text: "".join(
-            line for line in text.splitlines(keepends=True) if not line.startswith("NVDA,2025-01-27,")
+            line
+            for line in text.splitlines(keepends=True)
+            if not line.startswith("NVDA,2025-01-27,")
         ),
     )
     df = marketshock.load_dataset(directory).moves("NVDA", "2025-01-24", "2025-01-28")

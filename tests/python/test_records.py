@@ -8,9 +8,10 @@ import pytest
 
 from conftest import assert_dtypes, assert_rows, assert_same, cli_json
 
+# The JSON's previous_record object as prefixed columns (its `symbols` list is checked against
+# the joined symbol).
 PREVIOUS = {
     "symbol": "previous_record_symbol",
-    "symbols": None,  # filled below: the JSON's list is checked against the joined symbol
     "issuer": "previous_record_issuer",
     "date": "previous_record_date",
     "return": "previous_record_return",
@@ -33,13 +34,12 @@ QUERIES = [
      ["--top", "30", "--from", "2024-08-01", "--to", "2025-01-31"]),
     (dict(top=500, as_of="2025-04-30", universe="all"),
      ["--top", "500", "--as-of", "2025-04-30", "--universe", "all"]),
-    (dict(top=5, as_of="2020-03-20", by="pct"), ["--top", "5", "--as-of", "2020-03-20", "--by", "pct"]),
+    (dict(top=5, as_of="2020-03-20", by="pct"),
+     ["--top", "5", "--as-of", "2020-03-20", "--by", "pct"]),
 ]
 
 
 def check_against_tool(df, expected, where):
-    # previous_record is an object in the JSON and prefixed columns here; its `symbols` list is
-    # the joined symbol split again.
     rows = []
     for row in expected["records"]:
         row = dict(row)
@@ -48,7 +48,7 @@ def check_against_tool(df, expected, where):
             assert "+".join(previous["symbols"]) == previous["symbol"]
             row["previous_record"] = {k: v for k, v in previous.items() if k != "symbols"}
         rows.append(row)
-    columns = {"previous_record": {k: v for k, v in PREVIOUS.items() if v is not None}}
+    columns = {"previous_record": PREVIOUS}
     assert_rows(rows, df, f"{where} records", columns=columns, index="rank")
     assert_rows(expected["holders"], df.attrs["holders"], f"{where} holders")
     assert_rows(expected["excluded"], df.attrs["excluded"], f"{where} excluded")
