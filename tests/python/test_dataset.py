@@ -115,3 +115,33 @@ def test_the_done_check_prints_nvda_first():
     lines = out.stdout.splitlines()
     first_row = next(line for line in lines if line.startswith("1 "))
     assert first_row.split()[1:3] == ["NVDA", "2025-01-27"], out.stdout
+
+
+def test_long_calls_release_the_gil():
+    # While a thread loads the dataset and builds its table of moves (~0.3 s of C++ each time),
+    # this thread keeps running: the longest pause between its iterations stays well below one
+    # such call. Were the GIL held, every call would stall it whole.
+    import threading
+    import time
+
+    durations = []
+
+    def work():
+        for _ in range(3):
+            start = time.perf_counter()
+            ds = marketshock.load_dataset()
+            ds._native.build_move_table()
+            durations.append(time.perf_counter() - start)
+
+    worker = threading.Thread(target=work)
+    previous = time.perf_counter()
+    longest = 0.0
+    worker.start()
+    while worker.is_alive():
+        time.sleep(0.001)
+        now = time.perf_counter()
+        longest = max(longest, now - previous)
+        previous = now
+    worker.join()
+    assert len(durations) == 3
+    assert longest < 0.5 * min(durations), (longest, durations)
