@@ -204,8 +204,10 @@ class Dataset:
         ``value`` (the ranked measure: USD or fraction), ``previous_market_value_usd`` and
         ``market_value_change_usd``.
 
-        What was left out: only one-session moves with a market value are ranked. Every other
-        security-day in range and universe is listed, in runs, in ``df.attrs["excluded"]``, a
+        What was left out: only one-session moves that have the measure are ranked (in USD, a
+        market value on both days; in percent per security, a one-session price return, which
+        needs no share count). Every other security-day in range and universe is listed, in
+        runs, in ``df.attrs["excluded"]``, a
         DataFrame with ``symbol``, ``issuer``, ``reason`` (``no_previous_bar``, ``no_shares``,
         ``no_previous_shares``, ``value_on_other_class``, ``dividend_adjusted_prices``,
         ``spans_several_sessions`` for a move across a gap, ``not_a_session``), ``first``,
