@@ -16,6 +16,11 @@ packages=(
   libgtest-dev libgmock-dev          # the tests
   libbenchmark-dev                   # the micro-benchmarks under bench/
   python3-jsonschema                 # a test validates the example's JSON report against its schema
+  # The Python package (python/, on by default): pybind11 builds the extension module for the
+  # system python3 (its headers from python3-dev); pandas and numpy are the package's result
+  # types; pytest runs its tests against the tool; matplotlib draws the Python example's chart.
+  pybind11-dev python3-pybind11 python3-dev
+  python3-numpy python3-pandas python3-pytest python3-matplotlib
 )
 
 missing=()
