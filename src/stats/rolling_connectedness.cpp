@@ -174,6 +174,14 @@ RollingConnectedness rolling_connectedness(const Eigen::Ref<const Eigen::MatrixX
   MARKETSHOCK_REQUIRE(options.window > 0 && options.lags > 0 && options.horizon > 0,
                       "rolling connectedness: window, lags and horizon must be positive");
   MARKETSHOCK_REQUIRE(n > 0, "rolling connectedness: no series");
+  MARKETSHOCK_REQUIRE(options.window <= kMaxConnectednessWindow &&
+                          options.lags <= kMaxConnectednessLags &&
+                          options.horizon <= kMaxConnectednessHorizon &&
+                          static_cast<std::size_t>(n) <= kMaxConnectednessSeries,
+                      "rolling connectedness: window {} (at most {}), lags {} (at most {}), "
+                      "horizon {} (at most {}), {} series (at most {})",
+                      options.window, kMaxConnectednessWindow, options.lags, kMaxConnectednessLags,
+                      options.horizon, kMaxConnectednessHorizon, n, kMaxConnectednessSeries);
   const auto w = static_cast<Eigen::Index>(options.window);
   const auto p = static_cast<Eigen::Index>(options.lags);
   MARKETSHOCK_REQUIRE(t_rows >= w, "rolling connectedness: {} rows, fewer than the window of {}",

@@ -83,6 +83,28 @@ TEST(RollingConnectedness, WindowMustExceedNpPlusOne) {
               ThrowsMessage<InvalidArgument>(HasSubstr("fewer than the window of 50")));
 }
 
+TEST(RollingConnectedness, RefusesWorkBeyondItsMaxima) {
+  // The library bounds the work as the command line does: a horizon of 4e9 would run for hours.
+  const Eigen::MatrixXd r = Eigen::MatrixXd::Random(60, 3);
+  RollingConnectednessOptions o;
+  o.window = 50;
+  o.horizon = 4000000000;
+  EXPECT_THAT([&] { (void)rolling_connectedness(r, o); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("horizon 4000000000 (at most 1000)")));
+  o.horizon = 10;
+  o.lags = 21;
+  EXPECT_THAT([&] { (void)rolling_connectedness(r, o); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("lags 21 (at most 20)")));
+  o.lags = 1;
+  o.window = 10001;
+  EXPECT_THAT([&] { (void)rolling_connectedness(r, o); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("window 10001 (at most 10000)")));
+  const Eigen::MatrixXd wide = Eigen::MatrixXd::Random(60, 51);
+  o.window = 50;
+  EXPECT_THAT([&] { (void)rolling_connectedness(wide, o); },
+              ThrowsMessage<InvalidArgument>(HasSubstr("51 series (at most 50)")));
+}
+
 TEST(RollingConnectedness, MissingDataPolicy) {
   Eigen::MatrixXd r = golden::read_matrix("taskc_small/returns.csv");
   r(150, 3) = std::numeric_limits<double>::quiet_NaN();

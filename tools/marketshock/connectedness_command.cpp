@@ -9,6 +9,7 @@
 #include <marketshock/report/stats_json.hpp>
 #include <marketshock/report/stats_text.hpp>
 #include <marketshock/stats/market_connectedness.hpp>
+#include <marketshock/stats/rolling_connectedness.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -68,7 +69,11 @@ void add_connectedness_command(CLI::App& app) {
   cmd->add_option("symbols", o->symbols,
                   "tickers or index series ids (SPX, NDX, ...), e.g. NVDA MSFT AAPL AVGO (2 to 50)")
       ->required()
-      ->expected(2, 50);
+      ->expected(2, static_cast<int>(stats::kMaxConnectednessSeries));
+  // The command's maxima are the library's (rolling_connectedness refuses more too).
+  static_assert(kMaxWindowSessions == stats::kMaxConnectednessWindow);
+  static_assert(kMaxLags == stats::kMaxConnectednessLags);
+  static_assert(kMaxHorizon == stats::kMaxConnectednessHorizon);
   cmd->add_option("--from", o->from, "first session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--to", o->to, "last session, YYYY-MM-DD (default: common data)");
   cmd->add_option("--at", o->at, "show the window ending on this date, repeatable (default: last)");

@@ -23,10 +23,19 @@ enum class MissingPolicy {
 [[nodiscard]] std::string_view to_string(MissingPolicy policy) noexcept;
 
 /// Options of rolling_connectedness(); the defaults are Task C's.
+/// The largest work rolling_connectedness() accepts, so that no argument can ask for hours: a
+/// window of about 40 years of sessions, four trading weeks of lags, a horizon far beyond
+/// Diebold-Yilmaz's H = 10, and 50 series (the work grows with their cube). The command line
+/// enforces the same maxima.
+inline constexpr std::size_t kMaxConnectednessWindow = 10000;
+inline constexpr std::size_t kMaxConnectednessLags = 20;
+inline constexpr std::size_t kMaxConnectednessHorizon = 1000;
+inline constexpr std::size_t kMaxConnectednessSeries = 50;
+
 struct RollingConnectednessOptions {
-  std::size_t window = 250;  ///< W rows per window.
-  std::size_t lags = 1;      ///< VAR order p.
-  std::size_t horizon = 10;  ///< H terms h = 0..H-1 of the GFEVD.
+  std::size_t window = 250;  ///< W rows per window, 1..kMaxConnectednessWindow.
+  std::size_t lags = 1;      ///< VAR order p, 1..kMaxConnectednessLags.
+  std::size_t horizon = 10;  ///< H terms h = 0..H-1 of the GFEVD, 1..kMaxConnectednessHorizon.
   MissingPolicy missing = MissingPolicy::reject;
   /// Worker threads; 0 means std::thread::hardware_concurrency().
   unsigned threads = 0;
