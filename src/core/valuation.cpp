@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace marketshock {
 
@@ -108,14 +109,17 @@ bool ValueChange::has_price_return() const noexcept {
 Valuation::Valuation(const MarketData& data, const TradingCalendar& calendar)
     : data_(&data), calendar_(&calendar) {
   const auto& records = data.securities();
+  // One pass to count, per issuer, the classes that carry a share count, then one to mark the
+  // classes without one whose issuer has such a class: O(n log issuers), not O(n^2).
+  std::map<IssuerId, std::size_t> classes_with_shares;
+  for (const SecurityRecord& r : records) {
+    if (has_shares(r)) ++classes_with_shares[r.security.issuer];
+  }
   value_on_other_class_.resize(records.size(), false);
-  for (std::uint32_t i = 0; i < records.size(); ++i) {
+  for (std::size_t i = 0; i < records.size(); ++i) {
     if (has_shares(records[i])) continue;
-    for (const SecurityId sibling : data.securities_of(records[i].security.issuer)) {
-      if (sibling.value() != i && has_shares(data.record(sibling))) {
-        value_on_other_class_[i] = true;
-      }
-    }
+    const auto it = classes_with_shares.find(records[i].security.issuer);
+    value_on_other_class_[i] = it != classes_with_shares.end() && it->second > 0;
   }
 }
 
