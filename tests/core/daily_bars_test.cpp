@@ -7,6 +7,8 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace marketshock {
@@ -70,6 +72,81 @@ TEST(DailyBars, RejectsUnsortedAndDuplicateDates) {
   rows = nvda_bars();
   rows[1].date = rows[0].date;
   EXPECT_THROW(DailyBars(Symbol("NVDA"), PriceBasis::as_traded(), rows), DataError);
+}
+
+TEST(DailyBars, CopiesShareTheirColumnsAndMovesKeepThem) {
+  const auto rows = nvda_bars();
+  const DailyBars bars(Symbol("NVDA"), PriceBasis::as_traded(), rows);
+  const DailyBars copy = bars;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_EQ(copy.close().data(), bars.close().data());
+  DailyBars moved_from = bars;
+  const double* closes = moved_from.close().data();
+  const DailyBars moved = std::move(moved_from);
+  EXPECT_EQ(moved.close().data(), closes);
+  EXPECT_EQ(moved.close()[1], 118.42);
+}
+
+// Columns held by someone else (as a memory-mapped column file holds them).
+struct ForeignColumns {
+  std::vector<date> dates{date(2025, 1, 24), date(2025, 1, 27), date(2025, 1, 28)};
+  std::vector<double> open{148.37, 124.80, 121.81};
+  std::vector<double> high{148.97, 128.40, 129.00};
+  std::vector<double> low{141.88, 116.70, 116.25};
+  std::vector<double> close{142.62, 118.42, 128.99};
+  std::vector<std::int64_t> volume{234657600, 818830900, 579666400};
+
+  [[nodiscard]] BarColumns view() const { return {dates, open, high, low, close, volume}; }
+};
+
+TEST(DailyBars, OverColumnsViewsThemAndKeepsTheirOwnerAlive) {
+  auto owner = std::make_shared<ForeignColumns>();
+  const std::weak_ptr<ForeignColumns> watch = owner;
+  const BarColumns view = owner->view();
+  const DailyBars bars = DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(), view,
+                                                 std::move(owner), ColumnCheck::every_invariant);
+  EXPECT_FALSE(watch.expired());
+  EXPECT_EQ(bars.close().data(), view.close.data());
+  EXPECT_EQ(bars.find(date(2025, 1, 27)).value(), 1u);
+  EXPECT_EQ(bars.at(2).volume, 579666400);
+}
+
+TEST(DailyBars, OverColumnsChecksWhatItIsAskedTo) {
+  auto columns = std::make_shared<ForeignColumns>();
+  columns->low[1] = 119.0;  // above the close: only a full check sees it
+  EXPECT_THAT(
+      [&] {
+        (void)DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(), columns->view(),
+                                      columns, ColumnCheck::every_invariant);
+      },
+      testing::ThrowsMessage<DataError>(
+          testing::HasSubstr("NVDA 2025-01-27: low above open or close")));
+  EXPECT_NO_THROW((void)DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(),
+                                                columns->view(), columns,
+                                                ColumnCheck::dates_and_closes));
+  columns->close[2] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THAT(
+      [&] {
+        (void)DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(), columns->view(),
+                                      columns, ColumnCheck::dates_and_closes);
+      },
+      testing::ThrowsMessage<DataError>(
+          testing::HasSubstr("NVDA 2025-01-28: close must be finite and positive")));
+  columns->close[2] = 128.99;
+  columns->dates[2] = columns->dates[1];
+  EXPECT_THAT(
+      [&] {
+        (void)DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(), columns->view(),
+                                      columns, ColumnCheck::dates_and_closes);
+      },
+      testing::ThrowsMessage<DataError>(testing::HasSubstr("bar dates must strictly increase")));
+  BarColumns short_volume = columns->view();
+  short_volume.volume = short_volume.volume.first(2);
+  EXPECT_THAT(
+      [&] {
+        (void)DailyBars::over_columns(Symbol("NVDA"), PriceBasis::as_traded(), short_volume,
+                                      columns, ColumnCheck::dates_and_closes);
+      },
+      testing::ThrowsMessage<InvalidArgument>(testing::HasSubstr("columns differ in length")));
 }
 
 TEST(PriceBasis, DescribesItself) {

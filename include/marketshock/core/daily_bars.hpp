@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <vector>
@@ -33,25 +34,59 @@ struct Bar {
 /// that the error can carry the row's position.
 void validate_bar(const Symbol& symbol, const Bar& bar);
 
-/// Daily OHLCV of one security in columns (one vector per field), dates strictly increasing.
+/// The columns of a DailyBars, all of one length: a view, owned elsewhere.
+struct BarColumns {
+  std::span<const boost::gregorian::date> dates;
+  std::span<const double> open;
+  std::span<const double> high;
+  std::span<const double> low;
+  std::span<const double> close;
+  std::span<const std::int64_t> volume;
+};
+
+/// How much of a column set DailyBars::over_columns checks.
+enum class ColumnCheck : std::uint8_t {
+  /// Every invariant of every row (what the Bar constructor checks).
+  every_invariant,
+  /// Dates strictly increasing and closes finite and positive: what a valuation reads. For
+  /// columns whose other invariants were checked when they were written (a column file written by
+  /// `dataset import`, which `dataset check` verifies again), so that opening a 40M-row panel
+  /// does not read its open, high, low and volume columns.
+  dates_and_closes,
+};
+
+/// Daily OHLCV of one security in columns (one array per field), dates strictly increasing.
 /// Invariants, checked at construction: close finite and positive; open, high, low positive or
 /// NaN; low <= min(open, close) and max(open, close) <= high where present.
+///
+/// The columns are immutable and shared: copying a DailyBars shares them, and they stay where
+/// they are when it moves. They are either owned (the Bar constructor) or a view of storage kept
+/// alive by an owner (over_columns: a memory-mapped column file).
 class DailyBars {
  public:
   /// Throws DataError naming the symbol, date and field when an invariant is broken.
   DailyBars(Symbol symbol, PriceBasis basis, std::span<const Bar> bars);
 
+  /// Bars over columns that `owner` keeps alive (columns of equal length). Checks what `check`
+  /// says; throws DataError naming the symbol, date and field, or InvalidArgument when the
+  /// columns differ in length.
+  [[nodiscard]] static DailyBars over_columns(Symbol symbol, PriceBasis basis, BarColumns columns,
+                                              std::shared_ptr<const void> owner, ColumnCheck check);
+
   [[nodiscard]] const Symbol& symbol() const noexcept { return symbol_; }
   [[nodiscard]] const PriceBasis& basis() const noexcept { return basis_; }
-  [[nodiscard]] std::size_t size() const noexcept { return dates_.size(); }
-  [[nodiscard]] bool empty() const noexcept { return dates_.empty(); }
-
-  [[nodiscard]] std::span<const boost::gregorian::date> dates() const noexcept { return dates_; }
-  [[nodiscard]] std::span<const double> open() const noexcept { return open_; }
-  [[nodiscard]] std::span<const double> high() const noexcept { return high_; }
-  [[nodiscard]] std::span<const double> low() const noexcept { return low_; }
-  [[nodiscard]] std::span<const double> close() const noexcept { return close_; }
-  [[nodiscard]] std::span<const std::int64_t> volume() const noexcept { return volume_; }
+  [[nodiscard]] std::size_t size() const noexcept { return columns_.dates.size(); }
+  [[nodiscard]] bool empty() const noexcept { return columns_.dates.empty(); }
+  [[nodiscard]] std::span<const boost::gregorian::date> dates() const noexcept {
+    return columns_.dates;
+  }
+  [[nodiscard]] std::span<const double> open() const noexcept { return columns_.open; }
+  [[nodiscard]] std::span<const double> high() const noexcept { return columns_.high; }
+  [[nodiscard]] std::span<const double> low() const noexcept { return columns_.low; }
+  [[nodiscard]] std::span<const double> close() const noexcept { return columns_.close; }
+  [[nodiscard]] std::span<const std::int64_t> volume() const noexcept { return columns_.volume; }
+  /// All columns at once.
+  [[nodiscard]] const BarColumns& columns() const noexcept { return columns_; }
 
   /// Row of `day`, or nullopt when there is no bar that day. O(log n).
   [[nodiscard]] std::optional<std::size_t> find(boost::gregorian::date day) const noexcept;
@@ -62,11 +97,12 @@ class DailyBars {
   [[nodiscard]] Bar at(std::size_t row) const;
 
  private:
+  DailyBars(Symbol symbol, PriceBasis basis, BarColumns columns, std::shared_ptr<const void> owner);
+
   Symbol symbol_;
   PriceBasis basis_;
-  std::vector<boost::gregorian::date> dates_;
-  std::vector<double> open_, high_, low_, close_;
-  std::vector<std::int64_t> volume_;
+  std::shared_ptr<const void> owner_;  // keeps the columns alive
+  BarColumns columns_;
 };
 
 }  // namespace marketshock
